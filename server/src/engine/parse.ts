@@ -1,0 +1,29 @@
+import * as ts from 'typescript';
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+export const ANALYZABLE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
+
+function extensionOf(fileName: string): string {
+  const match = /\.[cm]?[jt]sx?$/i.exec(fileName);
+  return match ? match[0].toLowerCase() : '';
+}
+
+export function isAnalyzableFile(fileName: string): boolean {
+  return extensionOf(fileName) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(fileName);
+}
+
+/** Parses without binding or type checking: the analysis needs syntax and parent pointers only. */
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  const kind = SCRIPT_KINDS[extensionOf(fileName)] ?? ts.ScriptKind.TS;
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+}

@@ -1,0 +1,163 @@
+import type * as ts from 'typescript';
+
+/** The ten finding categories; every finding belongs to exactly one. */
+export const CATEGORIES = [
+  'authorization',
+  'input-validation',
+  'timeout',
+  'idempotency',
+  'sensitive-logging',
+  'observability',
+  'error-handling',
+  'migration',
+  'secrets-config',
+  'resource-limits',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CRITICALITIES = ['experiment', 'internal', 'customer-facing', 'critical'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+
+/** The layer of the production context stack a rule belongs to (shown in hovers and docs). */
+export type ContextLayer = 'intent' | 'constraints' | 'verification' | 'operation' | 'accountability';
+
+/** A half-open range of UTF-16 offsets into the analyzed text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends OffsetRange {
+  newText: string;
+}
+
+/** fix: safe to apply unreviewed; suggestion: changes behaviour; accept: records an accepted risk. */
+export type FixKind = 'fix' | 'suggestion' | 'accept';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  messageId: string;
+  message: string;
+  range: OffsetRange;
+  fixes: Fix[];
+  /** Set when an acceptance comment covered the finding but has expired. */
+  expiredAcceptance?: { owner: string; until: string };
+}
+
+export type NoticeKind =
+  | 'acceptance-malformed'
+  | 'acceptance-expired'
+  | 'acceptance-unused'
+  | 'acceptance-incomplete'
+  | 'config-invalid'
+  | 'rule-error'
+  | 'file-skipped';
+
+export interface Notice {
+  kind: NoticeKind;
+  message: string;
+  /** Offset range in the file the notice is about, when it has one. */
+  range?: OffsetRange;
+}
+
+/** A rule's static description; also the source of `prodgap rules`, SARIF rule metadata and hovers. */
+export interface RuleMeta {
+  /** `<category>/<name>`; the file is `server/src/rules/<category>/<name>.ts`. */
+  id: string;
+  category: Category;
+  layer: ContextLayer;
+  description: string;
+  /** Why the gap matters in production: one or two sentences for hovers. */
+  why: string;
+  /** How to fix it, in one sentence. */
+  howToFix: string;
+  messages: Record<string, string>;
+  fixable: boolean;
+}
+
+export type Visitor = (node: ts.Node) => void;
+export type Visitors = Partial<Record<ts.SyntaxKind, Visitor>>;
+
+export interface ReportDescriptor {
+  node?: ts.Node;
+  range?: OffsetRange;
+  messageId: string;
+  data?: Record<string, string | number>;
+  fixes?: Fix[];
+  /**
+   * Data for a finding that depends on facts of other files. The rule's `resolve` decides after
+   * every file of the project was traversed whether the finding stands.
+   */
+  pending?: unknown;
+}
+
+export interface RuleContext {
+  readonly file: AnalyzedFile;
+  readonly settings: FileSettings;
+  readonly values: import('./values').ValueResolver;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleModule {
+  meta: RuleMeta;
+  /** Node kinds the rule's visitors handle; the runner skips the rule when a file has none of them. */
+  kinds: readonly ts.SyntaxKind[];
+  create(context: RuleContext): Visitors;
+  /** Decides a pending finding against the project's facts: true keeps it. */
+  resolve?(pending: unknown, facts: ProjectFacts): boolean;
+}
+
+/** A fact about the project that one file contributes (e.g. `axios.defaults.timeout` is set). */
+export interface Fact {
+  kind: string;
+  data?: unknown;
+}
+
+export interface FactCollectorContext {
+  readonly file: AnalyzedFile;
+  readonly values: import('./values').ValueResolver;
+  add(fact: Fact): void;
+}
+
+export interface FactCollector {
+  name: string;
+  kinds: readonly ts.SyntaxKind[];
+  create(context: FactCollectorContext): Visitors;
+}
+
+export interface ProjectFacts {
+  has(kind: string): boolean;
+  all(kind: string): unknown[];
+}
+
+export interface AnalyzedFile {
+  /** Path as given by the caller (absolute or relative); used in messages only. */
+  path: string;
+  text: string;
+  sourceFile: ts.SourceFile;
+}
+
+/** What a file's configuration says, resolved for that file (criticality, owner, conventions). */
+export interface FileSettings {
+  criticality: Criticality;
+  owner?: string;
+  timeoutBudgetMs: number;
+  timeoutWrappers: string[];
+  loggerNames: string[];
+  redactionHelper?: string;
+  sensitiveFields: string[];
+  allowOpenEndedAcceptance: boolean;
+  ruleSeverity: Record<string, Severity | 'off'>;
+  limits: { maxFileBytes: number; maxNesting: number; timePerFileMs: number };
+}

@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import { findConfigFile, loadConfigFile } from '../config/load';
+import type { ProdgapConfig } from '../config/schema';
+import { isIgnoredByConfig, settingsFor } from '../config/settings';
+import type { FileSettings } from '../engine/types';
+import { rulesById } from '../rules';
+
+interface ResolvedConfig {
+  config: ProdgapConfig;
+  baseDir: string;
+}
+
+const DEFAULTS: ProdgapConfig = {};
+
+/** The configs of a run: the nearest `.prodgap.json` of each folder (or one forced file), loaded once each. */
+export class ConfigSet {
+  private readonly byFile = new Map<string, ResolvedConfig>();
+  private readonly byDir = new Map<string, ResolvedConfig | null>();
+  private readonly knownIds = new Set(rulesById.keys());
+
+  constructor(private readonly forcedFile?: string) {
+    if (forcedFile) this.load(path.resolve(forcedFile));
+  }
+
+  private load(file: string): ResolvedConfig {
+    let resolved = this.byFile.get(file);
+    if (!resolved) {
+      resolved = { config: loadConfigFile(file, this.knownIds), baseDir: path.dirname(file) };
+      this.byFile.set(file, resolved);
+    }
+    return resolved;
+  }
+
+  /** Throws ConfigError for an invalid config. */
+  resolve(file: string): ResolvedConfig | undefined {
+    if (this.forcedFile) return this.load(path.resolve(this.forcedFile));
+    const dir = path.dirname(path.resolve(file));
+    let resolved = this.byDir.get(dir);
+    if (resolved === undefined) {
+      const configFile = findConfigFile(dir);
+      resolved = configFile ? this.load(configFile) : null;
+      this.byDir.set(dir, resolved);
+    }
+    return resolved ?? undefined;
+  }
+
+  private relative(file: string, resolved: ResolvedConfig | undefined): string {
+    return path.relative(resolved?.baseDir ?? process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  }
+
+  settingsFor(file: string): FileSettings {
+    const resolved = this.resolve(file);
+    return settingsFor(resolved?.config ?? DEFAULTS, this.relative(file, resolved));
+  }
+
+  isIgnored(file: string): boolean {
+    const resolved = this.resolve(file);
+    return !!resolved && isIgnoredByConfig(resolved.config, this.relative(file, resolved));
+  }
+}

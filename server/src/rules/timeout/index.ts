@@ -1,0 +1,4 @@
+import type { RuleModule } from '../../engine/types';
+import fetchWithoutSignal from './fetch-without-signal';
+
+export const timeoutRules: RuleModule[] = [fetchWithoutSignal];
