@@ -125,10 +125,13 @@ export function applyAcceptances(findings: Finding[], acceptances: Acceptance[],
   const kept: Finding[] = [];
   for (const finding of findings) {
     const line = lines.positionAt(finding.range.start).line;
-    const acceptance = acceptances.find(
-      (a) => (a.trailing ? a.line === line : a.line + 1 === line || coversAfterStack(a, line, acceptances)) &&
+    const matching = acceptances.filter(
+      (a) =>
+        (a.trailing ? a.line === line : a.line + 1 === line || coversAfterStack(a, line, acceptances)) &&
         (a.targets.includes(finding.ruleId) || a.targets.includes(finding.category)),
     );
+    // A renewed acceptance stacked over an expired one wins.
+    const acceptance = matching.find((a) => a.until === undefined || a.until >= today) ?? matching[0];
     if (!acceptance) {
       kept.push(finding);
       continue;

@@ -1,10 +1,12 @@
 import type { FactCollector, RuleModule } from '../engine/types';
-import { timeoutRules } from './timeout';
-import { factCollectors } from '../facts';
+import { timeoutCollectors, timeoutRules } from './timeout';
+import { idempotencyCollectors, idempotencyRules } from './idempotency';
+import { sensitiveLoggingCollectors, sensitiveLoggingRules } from './sensitive-logging';
 
 /** Every rule prodgap ships, in catalogue order. */
-export const allRules: readonly RuleModule[] = [...timeoutRules];
+export const allRules: readonly RuleModule[] = [...timeoutRules, ...idempotencyRules, ...sensitiveLoggingRules];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
-export const allCollectors: readonly FactCollector[] = factCollectors;
+/** Collectors of project facts, gathered in the same walk as the rules. */
+export const allCollectors: readonly FactCollector[] = [...timeoutCollectors, ...idempotencyCollectors, ...sensitiveLoggingCollectors];

@@ -1,4 +1,6 @@
-import type { RuleModule } from '../../engine/types';
+import type { FactCollector, RuleModule } from '../../engine/types';
 import fetchWithoutSignal from './fetch-without-signal';
 
 export const timeoutRules: RuleModule[] = [fetchWithoutSignal];
+
+export const timeoutCollectors: FactCollector[] = [];
