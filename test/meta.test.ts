@@ -8,8 +8,8 @@ import { ruleDocsPath, ruleDocsUrl } from '../server/src/engine/docs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REQUIRED_SECTIONS = ['## What it finds', '## Why it matters in production', '## Examples', '## How to fix', '## How to accept the risk'];
-/** Files in a category folder that are not rules: the folder's index and shared helpers. */
-const NON_RULE_FILES = new Set(['index.ts', 'support.ts']);
+/** Files in a category folder that are not rules: the folder's index, shared helpers and fact collectors. */
+const isNonRuleFile = (name: string) => name === 'index.ts' || /^(support|facts)\b.*\.ts$/.test(name);
 
 function listFiles(dir: string, pattern: RegExp): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -48,7 +48,7 @@ test('every rule: id is <category>/<file name>, with source, tests, fixture and 
 test('no orphan rule sources, tests or docs', () => {
   const idOf = (base: string, file: string, suffix: RegExp) => path.relative(base, file).split(path.sep).join('/').replace(suffix, '');
   const sources = listFiles(path.join(ROOT, 'server/src/rules'), /\.ts$/)
-    .filter((f) => path.dirname(f) !== path.join(ROOT, 'server/src/rules') && !NON_RULE_FILES.has(path.basename(f)))
+    .filter((f) => path.dirname(f) !== path.join(ROOT, 'server/src/rules') && !isNonRuleFile(path.basename(f)))
     .map((f) => idOf(path.join(ROOT, 'server/src/rules'), f, /\.ts$/));
   const tests = listFiles(path.join(ROOT, 'test/rules'), /\.test\.ts$/).map((f) => idOf(path.join(ROOT, 'test/rules'), f, /\.test\.ts$/));
   const docs = listFiles(path.join(ROOT, 'docs/rules'), /\.md$/)
