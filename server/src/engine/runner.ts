@@ -81,7 +81,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   }
   if (options.runRules) {
     for (const rule of options.rules) {
-      if (settings.ruleSeverity[rule.meta.id] === 'off') continue;
+      if ((settings.ruleSeverity[rule.meta.id] ?? settings.ruleSeverity[rule.meta.category]) === 'off') continue;
       const report = (descriptor: ReportDescriptor) => findings.push(toRawFinding(rule, descriptor));
       subscribe(rule.meta.id, rule.kinds, () => rule.create({ file, settings, values, report }));
     }

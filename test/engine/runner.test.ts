@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as ts from 'typescript';
+import { analyzeFile } from '../../server/src/engine/runner';
+import { settingsFor } from '../../server/src/config/settings';
+import type { RuleModule } from '../../server/src/engine/types';
+import fetchRule from '../../server/src/rules/timeout/fetch-without-signal';
+
+const meta = (id: string): RuleModule['meta'] => ({
+  id,
+  category: 'timeout',
+  layer: 'constraints',
+  description: 'd',
+  why: 'w',
+  howToFix: 'f',
+  messages: { m: 'm' },
+  fixable: false,
+});
+
+test('a rule that throws is reported once as a notice and the other rules still run', () => {
+  const throwing: RuleModule = {
+    meta: meta('timeout/throws'),
+    kinds: [ts.SyntaxKind.CallExpression],
+    create: () => ({ [ts.SyntaxKind.CallExpression]: () => { throw new Error('boom'); } }),
+  };
+  const result = analyzeFile('a.ts', 'fetch(a); fetch(b);', settingsFor({}, 'a.ts'), { rules: [throwing, fetchRule], collectors: [], runRules: true });
+  assert.equal(result.findings.length, 2);
+  assert.deepEqual(result.notices.map((n) => n.kind), ['rule-error']);
+  assert.match(result.notices[0].message, /timeout\/throws failed on this file.*boom/);
+});
+
+test('a rule whose node kinds are absent is never created', () => {
+  let created = 0;
+  const lazy: RuleModule = { meta: meta('timeout/lazy'), kinds: [ts.SyntaxKind.WhileStatement], create: () => (created++, {}) };
+  analyzeFile('a.ts', 'fetch(a);', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true });
+  assert.equal(created, 0);
+  analyzeFile('a.ts', 'while (x) {}', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true });
+  assert.equal(created, 1);
+});
+
+test('rules set to off do not run', () => {
+  const result = analyzeFile('a.ts', 'fetch(a);', settingsFor({ rules: { timeout: 'off' } }, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true });
+  assert.equal(result.findings.length, 0);
+});
+
+test('limits: large, binary and deeply nested files are skipped with a notice', () => {
+  const settings = settingsFor({ limits: { maxFileBytes: 100 } }, 'a.ts');
+  const run = (text: string) => analyzeFile('a.ts', text, settings, { rules: [fetchRule], collectors: [], runRules: true });
+  assert.match(run(`fetch(a); // ${'x'.repeat(200)}`).notices[0].message, /maxFileBytes/);
+  assert.match(run('fetch(a);\u0000').notices[0].message, /binary/);
+  const nested = settingsFor({ limits: { maxNesting: 50 } }, 'a.ts');
+  const deep = analyzeFile('a.ts', `${'['.repeat(60)}${']'.repeat(60)}`, nested, { rules: [fetchRule], collectors: [], runRules: true });
+  assert.equal(deep.notices[0].kind, 'file-skipped');
+  assert.match(deep.notices[0].message, /maxNesting/);
+});
+
+test('broken code is analyzed as far as it parses', () => {
+  const result = analyzeFile('a.ts', 'const x = ;\nfetch(url);\nif (', settingsFor({}, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true });
+  assert.equal(result.findings.length, 1);
+  assert.deepEqual(result.notices, []);
+});
