@@ -23,7 +23,7 @@ test('a rule that throws is reported once as a notice and the other rules still 
     kinds: [ts.SyntaxKind.CallExpression],
     create: () => ({ [ts.SyntaxKind.CallExpression]: () => { throw new Error('boom'); } }),
   };
-  const result = analyzeFile('a.ts', 'fetch(a); fetch(b);', settingsFor({}, 'a.ts'), { rules: [throwing, fetchRule], collectors: [], runRules: true });
+  const result = analyzeFile('a.ts', 'fetch(a); fetch(b);', settingsFor({}, 'a.ts'), { rules: [throwing, fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(result.findings.length, 2);
   assert.deepEqual(result.notices.map((n) => n.kind), ['rule-error']);
   assert.match(result.notices[0].message, /timeout\/throws failed on this file.*boom/);
@@ -32,30 +32,30 @@ test('a rule that throws is reported once as a notice and the other rules still 
 test('a rule whose node kinds are absent is never created', () => {
   let created = 0;
   const lazy: RuleModule = { meta: meta('timeout/lazy'), kinds: [ts.SyntaxKind.WhileStatement], create: () => (created++, {}) };
-  analyzeFile('a.ts', 'fetch(a);', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true });
+  analyzeFile('a.ts', 'fetch(a);', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(created, 0);
-  analyzeFile('a.ts', 'while (x) {}', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true });
+  analyzeFile('a.ts', 'while (x) {}', settingsFor({}, 'a.ts'), { rules: [lazy], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(created, 1);
 });
 
 test('rules set to off do not run', () => {
-  const result = analyzeFile('a.ts', 'fetch(a);', settingsFor({ rules: { timeout: 'off' } }, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true });
+  const result = analyzeFile('a.ts', 'fetch(a);', settingsFor({ rules: { timeout: 'off' } }, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(result.findings.length, 0);
 });
 
 test('limits: large, binary and deeply nested files are skipped with a notice', () => {
   const settings = settingsFor({ limits: { maxFileBytes: 100 } }, 'a.ts');
-  const run = (text: string) => analyzeFile('a.ts', text, settings, { rules: [fetchRule], collectors: [], runRules: true });
+  const run = (text: string) => analyzeFile('a.ts', text, settings, { rules: [fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.match(run(`fetch(a); // ${'x'.repeat(200)}`).notices[0].message, /maxFileBytes/);
   assert.match(run('fetch(a);\u0000').notices[0].message, /binary/);
   const nested = settingsFor({ limits: { maxNesting: 50 } }, 'a.ts');
-  const deep = analyzeFile('a.ts', `${'['.repeat(60)}${']'.repeat(60)}`, nested, { rules: [fetchRule], collectors: [], runRules: true });
+  const deep = analyzeFile('a.ts', `fetch(${'['.repeat(60)}${']'.repeat(60)})`, nested, { rules: [fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(deep.notices[0].kind, 'file-skipped');
   assert.match(deep.notices[0].message, /maxNesting/);
 });
 
 test('broken code is analyzed as far as it parses', () => {
-  const result = analyzeFile('a.ts', 'const x = ;\nfetch(url);\nif (', settingsFor({}, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true });
+  const result = analyzeFile('a.ts', 'const x = ;\nfetch(url);\nif (', settingsFor({}, 'a.ts'), { rules: [fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
   assert.equal(result.findings.length, 1);
   assert.deepEqual(result.notices, []);
 });

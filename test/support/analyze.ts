@@ -4,7 +4,7 @@ import { finalizeFile, ProjectIndex, type FileReport } from '../../server/src/en
 import type { RuleModule } from '../../server/src/engine/types';
 import type { ProdgapConfig } from '../../server/src/config/schema';
 import { settingsFor } from '../../server/src/config/settings';
-import { allCollectors } from '../../server/src/rules';
+import { allCollectors, knownRuleIds } from '../../server/src/rules';
 
 export const TODAY = '2026-06-01';
 
@@ -23,7 +23,7 @@ export function analyzeSnippet(rules: readonly RuleModule[], code: string, optio
   const filename = options.filename ?? 'src/snippet.ts';
   const config = options.config ?? {};
   const run = (path: string, text: string, runRules: boolean) =>
-    analyzeFile(path, text, settingsFor(config, path), { rules, collectors: allCollectors, runRules });
+    analyzeFile(path, text, settingsFor(config, path), { rules, collectors: allCollectors, runRules, knownRuleIds });
   const index = new ProjectIndex();
   index.set('package.json', (options.dependencies ?? []).map((name) => ({ kind: 'dependency', data: name })));
   for (const [path, text] of Object.entries(options.files ?? {})) index.set(path, run(path, text, false).facts);

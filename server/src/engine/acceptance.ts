@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { Finding, Notice, OffsetRange } from './types';
 import { CATEGORIES } from './types';
-import type { LineIndex } from './lines';
+import { LineIndex } from './lines';
 
 /**
  * Risk acceptances: `// prodgap-accept <rule-id|category>[,…]: <reason> -- @<owner> until <YYYY-MM-DD>`,
@@ -32,15 +32,12 @@ export interface ParsedAcceptances {
 }
 
 /** Finds acceptance comments; the text search is cheap and the token check rules out strings. */
-export function parseAcceptances(
-  sourceFile: ts.SourceFile,
-  lines: LineIndex,
-  knownRuleIds: ReadonlySet<string>,
-  allowOpenEnded: boolean,
-): ParsedAcceptances {
+export function parseAcceptances(sourceFile: ts.SourceFile, knownRuleIds: ReadonlySet<string>, allowOpenEnded: boolean): ParsedAcceptances {
   const text = sourceFile.text;
   const acceptances: Acceptance[] = [];
   const notices: Notice[] = [];
+  if (!text.includes(ACCEPT_MARKER)) return { acceptances, notices };
+  const lines = new LineIndex(text);
   for (let at = text.indexOf(ACCEPT_MARKER); at !== -1; at = text.indexOf(ACCEPT_MARKER, at + ACCEPT_MARKER.length)) {
     const comment = commentAt(sourceFile, at);
     if (!comment) continue;

@@ -2,7 +2,7 @@ import type { Fact, FileSettings, Finding, Fix, Notice, ProjectFacts, RuleModule
 import type { FileAnalysis } from './runner';
 import { LineIndex } from './lines';
 import { severityFor } from './severity';
-import { applyAcceptances, parseAcceptances, PLACEHOLDER_OWNER, PLACEHOLDER_REASON, type Acceptance } from './acceptance';
+import { applyAcceptances, PLACEHOLDER_OWNER, PLACEHOLDER_REASON, type Acceptance } from './acceptance';
 
 /**
  * Facts of the whole project, kept per source (a file path, or `package.json`), so a changed file
@@ -56,7 +56,7 @@ export interface FileReport {
 
 /** Turns one file's raw analysis into its report: project facts decide pending findings, then severities and acceptances. */
 export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): FileReport {
-  const { file } = analysis;
+  const file = analysis;
   const lines = new LineIndex(file.text);
   const findings: Finding[] = [];
   const notices: Notice[] = [...analysis.notices];
@@ -83,9 +83,7 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
     finding.fixes = [...raw.fixes, acceptFix(finding, file.text, lines, options)];
     findings.push(finding);
   }
-  const knownIds = new Set(options.rules.keys());
-  const parsed = parseAcceptances(file.sourceFile, lines, knownIds, options.settings.allowOpenEndedAcceptance);
-  const outcome = applyAcceptances(findings, parsed.acceptances, lines, options.today);
+  const outcome = applyAcceptances(findings, analysis.acceptances, lines, options.today);
   for (const finding of outcome.findings) {
     if (finding.expiredAcceptance) {
       finding.message += ` (the acceptance by @${finding.expiredAcceptance.owner} expired on ${finding.expiredAcceptance.until})`;
@@ -97,8 +95,8 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
     text: file.text,
     lines,
     findings: outcome.findings,
-    notices: [...notices, ...parsed.notices, ...outcome.notices],
-    acceptances: parsed.acceptances,
+    notices: [...notices, ...outcome.notices],
+    acceptances: analysis.acceptances,
   };
 }
 

@@ -15,6 +15,7 @@ import type {
 import { parseSource } from './parse';
 import { ValueResolver } from './values';
 import { formatMessage } from './messages';
+import { parseAcceptances, type Acceptance } from './acceptance';
 
 /** A finding as one file shows it, before project facts, severity and acceptances are applied. */
 export interface RawFinding {
@@ -26,15 +27,23 @@ export interface RawFinding {
   pending?: unknown;
 }
 
+/**
+ * What a file's walk yields. It holds no syntax tree, so a project's trees are garbage as soon as
+ * each file is walked, while its findings wait for the facts of the other files.
+ */
 export interface FileAnalysis {
-  file: AnalyzedFile;
+  path: string;
+  text: string;
   facts: Fact[];
   findings: RawFinding[];
   notices: Notice[];
+  acceptances: Acceptance[];
 }
 
 export interface RunOptions {
   rules: readonly RuleModule[];
+  /** Rule ids an acceptance may name besides categories (all shipped rules, even those not run). */
+  knownRuleIds: ReadonlySet<string>;
   collectors: readonly FactCollector[];
   /** false: gather project facts only (a file outside the requested paths). */
   runRules: boolean;
@@ -55,35 +64,32 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   const notices: Notice[] = [];
   const findings: RawFinding[] = [];
   const facts: Fact[] = [];
+  const skipped = (message: string): FileAnalysis => ({ path, text, facts, findings: [], notices: [...notices, { kind: 'file-skipped', message }], acceptances: [] });
   if (text.length > settings.limits.maxFileBytes) {
-    notices.push({ kind: 'file-skipped', message: `Skipped: ${text.length} bytes exceeds limits.maxFileBytes (${settings.limits.maxFileBytes}).` });
-    return { file: { path, text, sourceFile: parseSource(path, '') }, facts, findings, notices };
+    return skipped(`Skipped: ${text.length} bytes exceeds limits.maxFileBytes (${settings.limits.maxFileBytes}).`);
   }
-  if (text.includes('\u0000')) {
-    notices.push({ kind: 'file-skipped', message: 'Skipped: the file looks binary (it contains NUL bytes).' });
-    return { file: { path, text, sourceFile: parseSource(path, '') }, facts, findings, notices };
-  }
+  if (text.includes('\u0000')) return skipped('Skipped: the file looks binary (it contains NUL bytes).');
   const sourceFile = parseSource(path, text);
   const file: AnalyzedFile = { path, text, sourceFile };
   const values = new ValueResolver();
-  const byKind = new Map<ts.SyntaxKind, Subscriber[]>();
-  const subscribe = (name: string, kinds: readonly ts.SyntaxKind[], create: () => Visitors) => {
+  // Indexed by node kind: the walk's hot path is one array read per node.
+  const byKind: (Subscriber[] | undefined)[] = [];
+  let subscribed = 0;
+  const subscribe = (name: string, kinds: readonly ts.SyntaxKind[], prefilter: RegExp | undefined, create: () => Visitors) => {
+    if (prefilter && !prefilter.test(text)) return;
     const subscriber: Subscriber = { name, create, failed: false };
-    for (const kind of kinds) {
-      const list = byKind.get(kind);
-      if (list) list.push(subscriber);
-      else byKind.set(kind, [subscriber]);
-    }
+    subscribed++;
+    for (const kind of kinds) (byKind[kind] ??= []).push(subscriber);
   };
 
   for (const collector of options.collectors) {
-    subscribe(`collector ${collector.name}`, collector.kinds, () => collector.create({ file, values, add: (fact) => facts.push(fact) }));
+    subscribe(`collector ${collector.name}`, collector.kinds, collector.prefilter, () => collector.create({ file, values, add: (fact) => facts.push(fact) }));
   }
   if (options.runRules) {
     for (const rule of options.rules) {
       if ((settings.ruleSeverity[rule.meta.id] ?? settings.ruleSeverity[rule.meta.category]) === 'off') continue;
       const report = (descriptor: ReportDescriptor) => findings.push(toRawFinding(rule, descriptor));
-      subscribe(rule.meta.id, rule.kinds, () => rule.create({ file, settings, values, report }));
+      subscribe(rule.meta.id, rule.kinds, rule.prefilter, () => rule.create({ file, settings, values, report }));
     }
   }
 
@@ -109,19 +115,20 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     if ((++visited & 1023) === 0 && Date.now() > deadline) {
       throw new LimitReached(`Skipped: analysis took longer than limits.timePerFileMs (${settings.limits.timePerFileMs} ms).`);
     }
-    const subscribers = byKind.get(node.kind);
+    const subscribers = byKind[node.kind];
     if (subscribers) for (const subscriber of subscribers) dispatch(subscriber, node);
     ts.forEachChild(node, (child) => walk(child, depth + 1));
   };
 
   try {
-    walk(sourceFile, 0);
+    if (subscribed > 0) walk(sourceFile, 0);
   } catch (error) {
     if (!(error instanceof LimitReached)) throw error;
-    notices.push({ kind: 'file-skipped', message: error.message });
-    return { file, facts, findings: [], notices };
+    return skipped(error.message);
   }
-  return { file, facts, findings, notices };
+  if (!options.runRules) return { path, text, facts, findings, notices, acceptances: [] };
+  const parsed = parseAcceptances(sourceFile, options.knownRuleIds, settings.allowOpenEndedAcceptance);
+  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances };
 }
 
 function toRawFinding(rule: RuleModule, descriptor: ReportDescriptor): RawFinding {

@@ -113,6 +113,11 @@ export interface RuleModule {
   meta: RuleMeta;
   /** Node kinds the rule's visitors handle; the runner skips the rule when a file has none of them. */
   kinds: readonly ts.SyntaxKind[];
+  /**
+   * A cheap test on the file's text (e.g. /\bfetch\b/): when it fails the rule can't report in the
+   * file and is not run there. Keeps the per-keystroke cost near the cost of parsing.
+   */
+  prefilter?: RegExp;
   create(context: RuleContext): Visitors;
   /** Decides a pending finding against the project's facts: true keeps it. */
   resolve?(pending: unknown, facts: ProjectFacts): boolean;
@@ -133,6 +138,8 @@ export interface FactCollectorContext {
 export interface FactCollector {
   name: string;
   kinds: readonly ts.SyntaxKind[];
+  /** As for rules: the collector runs only on files whose text matches. */
+  prefilter?: RegExp;
   create(context: FactCollectorContext): Visitors;
 }
 

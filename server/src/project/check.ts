@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyzeFile, type FileAnalysis } from '../engine/runner';
 import { finalizeFile, ProjectIndex, type FileReport } from '../engine/project';
 import type { Fact } from '../engine/types';
-import { allCollectors, allRules, rulesById } from '../rules';
+import { allCollectors, allRules, knownRuleIds, rulesById } from '../rules';
 import { ConfigSet } from './config-set';
 import { listSourceFiles, projectRootOf, readText } from './files';
 
@@ -68,7 +68,7 @@ export function checkPaths(request: CheckRequest): CheckResult {
       const text = readText(file);
       if (text === undefined) continue;
       const runRules = wanted.has(file);
-      const analysis = analyzeFile(file, text, configs.settingsFor(file), { rules: allRules, collectors: allCollectors, runRules });
+      const analysis = analyzeFile(file, text, configs.settingsFor(file), { rules: allRules, collectors: allCollectors, runRules, knownRuleIds });
       index.set(file, analysis.facts);
       if (runRules) {
         analyses.push(analysis);
@@ -76,7 +76,7 @@ export function checkPaths(request: CheckRequest): CheckResult {
       }
     }
     for (const analysis of analyses) {
-      reports.push(finalizeFile(analysis, { rules: rulesById, settings: configs.settingsFor(analysis.file.path), facts: index, today: request.today }));
+      reports.push(finalizeFile(analysis, { rules: rulesById, settings: configs.settingsFor(analysis.path), facts: index, today: request.today }));
     }
   }
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

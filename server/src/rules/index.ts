@@ -8,5 +8,7 @@ export const allRules: readonly RuleModule[] = [...timeoutRules, ...idempotencyR
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
+export const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
+
 /** Collectors of project facts, gathered in the same walk as the rules. */
 export const allCollectors: readonly FactCollector[] = [...timeoutCollectors, ...idempotencyCollectors, ...sensitiveLoggingCollectors];

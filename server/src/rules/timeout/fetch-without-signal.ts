@@ -21,6 +21,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /fetch/,
   create(context) {
     if (isClientComponent(context.file.sourceFile)) return {};
     return {
