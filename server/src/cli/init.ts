@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../config/load';
-import { packageFacts } from '../project/check';
+import { packageFacts } from '../project/package-facts';
 import type { ProdgapConfig } from '../config/schema';
 import type { CliIo } from './main';
 

@@ -69,7 +69,13 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     return skipped(`Skipped: ${text.length} bytes exceeds limits.maxFileBytes (${settings.limits.maxFileBytes}).`);
   }
   if (text.includes('\u0000')) return skipped('Skipped: the file looks binary (it contains NUL bytes).');
-  const sourceFile = parseSource(path, text);
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = parseSource(path, text);
+  } catch (error) {
+    // The parser recurses: pathological input can exhaust the stack before any limit is checked.
+    return skipped(`Skipped: the file could not be parsed (${(error as Error).message}).`);
+  }
   const file: AnalyzedFile = { path, text, sourceFile };
   const values = new ValueResolver();
   // Indexed by node kind: the walk's hot path is one array read per node.

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findConfigFile, loadConfigFile } from '../config/load';
+import { ConfigError, findConfigFile, loadConfigFile } from '../config/load';
 import type { ProdgapConfig } from '../config/schema';
 import { isIgnoredByConfig, settingsFor } from '../config/settings';
 import type { FileSettings } from '../engine/types';
@@ -18,14 +18,27 @@ export class ConfigSet {
   private readonly byDir = new Map<string, ResolvedConfig | null>();
   private readonly knownIds = new Set(rulesById.keys());
 
-  constructor(private readonly forcedFile?: string) {
+  /**
+   * @param onInvalid when given, an invalid config is reported to it and its folder runs with the
+   *   defaults (the language server); without it, ConfigError propagates (the CLI exits 2).
+   */
+  constructor(
+    private readonly forcedFile?: string,
+    private readonly onInvalid?: (configFile: string, error: ConfigError) => void,
+  ) {
     if (forcedFile) this.load(path.resolve(forcedFile));
   }
 
   private load(file: string): ResolvedConfig {
     let resolved = this.byFile.get(file);
     if (!resolved) {
-      resolved = { config: loadConfigFile(file, this.knownIds), baseDir: path.dirname(file) };
+      try {
+        resolved = { config: loadConfigFile(file, this.knownIds), baseDir: path.dirname(file) };
+      } catch (error) {
+        if (!(error instanceof ConfigError) || !this.onInvalid) throw error;
+        this.onInvalid(file, error);
+        resolved = { config: DEFAULTS, baseDir: path.dirname(file) };
+      }
       this.byFile.set(file, resolved);
     }
     return resolved;

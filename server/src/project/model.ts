@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { analyzeFile, type FileAnalysis } from '../engine/runner';
+import { finalizeFile, ProjectIndex, type FileReport } from '../engine/project';
+import type { Fact } from '../engine/types';
+import { allCollectors, allRules, knownRuleIds, rulesById } from '../rules';
+import { ConfigSet } from './config-set';
+import { packageFacts } from './package-facts';
+import { projectRootOf } from './files';
+
+interface Project {
+  index: ProjectIndex;
+  files: Set<string>;
+}
+
+/**
+ * The analyzed state of a set of projects: one walk per file version, facts per project (nearest
+ * package.json), and reports finalized on demand against the current facts. The CLI fills it once;
+ * the language server keeps it current as files change.
+ */
+export class ProjectModel {
+  private readonly analyses = new Map<string, FileAnalysis>();
+  private readonly projects = new Map<string, Project>();
+  private readonly rootOf = new Map<string, string>();
+
+  constructor(
+    public configs: ConfigSet,
+    private readonly today: () => string,
+  ) {}
+
+  private project(root: string): Project {
+    let project = this.projects.get(root);
+    if (!project) {
+      project = { index: new ProjectIndex(), files: new Set() };
+      project.index.set(path.join(root, 'package.json'), packageFacts(root));
+      this.projects.set(root, project);
+    }
+    return project;
+  }
+
+  private root(file: string): string {
+    let root = this.rootOf.get(file);
+    if (root === undefined) {
+      root = projectRootOf(file);
+      this.rootOf.set(file, root);
+    }
+    return root;
+  }
+
+  /**
+   * Walks a file (rules on, or facts only) and stores the result. Returns true when the file's
+   * project facts changed, i.e. other files of its project may need new reports.
+   */
+  update(file: string, text: string, runRules = true): boolean {
+    const analysis = analyzeFile(file, text, this.configs.settingsFor(file), { rules: allRules, collectors: allCollectors, runRules, knownRuleIds });
+    const project = this.project(this.root(file));
+    const before = JSON.stringify(this.analyses.get(file)?.facts ?? []);
+    this.analyses.set(file, analysis);
+    project.files.add(file);
+    project.index.set(file, analysis.facts);
+    return before !== JSON.stringify(analysis.facts);
+  }
+
+  remove(file: string): boolean {
+    const analysis = this.analyses.get(file);
+    this.analyses.delete(file);
+    const project = this.projects.get(this.root(file));
+    project?.files.delete(file);
+    project?.index.delete(file);
+    return !!analysis && analysis.facts.length > 0;
+  }
+
+  has(file: string): boolean {
+    return this.analyses.has(file);
+  }
+
+  /** The file's findings and notices against the current facts of its project. */
+  report(file: string): FileReport | undefined {
+    const analysis = this.analyses.get(file);
+    if (!analysis) return undefined;
+    const facts = this.project(this.root(file)).index;
+    return finalizeFile(analysis, { rules: rulesById, settings: this.configs.settingsFor(file), facts, today: this.today() });
+  }
+
+  /** Other analyzed files of the same project (to re-report when this file's facts change). */
+  siblings(file: string): string[] {
+    return [...(this.projects.get(this.root(file))?.files ?? [])].filter((f) => f !== file);
+  }
+
+  /** Re-reads package.json facts (after it changed). */
+  refreshPackage(root: string): void {
+    this.project(root).index.set(path.join(root, 'package.json'), packageFacts(root));
+  }
+
+  files(): string[] {
+    return [...this.analyses.keys()];
+  }
+
+  clear(): void {
+    this.analyses.clear();
+    this.projects.clear();
+    this.rootOf.clear();
+  }
+
+  factsOf(file: string): Fact[] {
+    return this.analyses.get(file)?.facts ?? [];
+  }
+}
