@@ -2,8 +2,9 @@ import type { FactCollector, RuleModule } from '../../engine/types';
 import fetchWithoutSignal from './fetch-without-signal';
 import axiosWithoutTimeout from './axios-without-timeout';
 import gotWithoutTimeout from './got-without-timeout';
+import httpRequestWithoutTimeout from './http-request-without-timeout';
 import { timeoutDefaultsCollector } from './facts';
 
-export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout];
+export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout, httpRequestWithoutTimeout];
 
 export const timeoutCollectors: FactCollector[] = [timeoutDefaultsCollector];
