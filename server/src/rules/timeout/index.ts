@@ -3,8 +3,9 @@ import fetchWithoutSignal from './fetch-without-signal';
 import axiosWithoutTimeout from './axios-without-timeout';
 import gotWithoutTimeout from './got-without-timeout';
 import httpRequestWithoutTimeout from './http-request-without-timeout';
+import undiciWithoutTimeout from './undici-without-timeout';
 import { timeoutDefaultsCollector } from './facts';
 
-export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout, httpRequestWithoutTimeout];
+export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout, httpRequestWithoutTimeout, undiciWithoutTimeout];
 
 export const timeoutCollectors: FactCollector[] = [timeoutDefaultsCollector];
