@@ -4,8 +4,9 @@ import axiosWithoutTimeout from './axios-without-timeout';
 import gotWithoutTimeout from './got-without-timeout';
 import httpRequestWithoutTimeout from './http-request-without-timeout';
 import undiciWithoutTimeout from './undici-without-timeout';
+import superagentWithoutTimeout from './superagent-without-timeout';
 import { timeoutDefaultsCollector } from './facts';
 
-export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout, httpRequestWithoutTimeout, undiciWithoutTimeout];
+export const timeoutRules: RuleModule[] = [fetchWithoutSignal, axiosWithoutTimeout, gotWithoutTimeout, httpRequestWithoutTimeout, undiciWithoutTimeout, superagentWithoutTimeout];
 
 export const timeoutCollectors: FactCollector[] = [timeoutDefaultsCollector];
