@@ -7,10 +7,12 @@ import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 export const AXIOS_DEFAULTS_TIMEOUT = 'timeout/axios-defaults-timeout';
 /** `setGlobalDispatcher(…)` with timeouts (or options one file can't see): undici's calls inherit them. */
 export const UNDICI_GLOBAL_DISPATCHER = 'timeout/undici-global-dispatcher';
-/** SQL text that sets `statement_timeout` (per connection, role or database): pools may get it that way. */
+/** SQL that sets `statement_timeout` for a session, role or database: pools may get it that way. */
 export const PG_STATEMENT_TIMEOUT_SQL = 'timeout/pg-statement-timeout-sql';
 
 const { axios, undici, pg } = TIMEOUT_CLIENTS;
+// `SET statement_timeout …`, `ALTER ROLE app SET statement_timeout …`; not `SET LOCAL`, which ends with its transaction.
+const SESSION_TIMEOUT_SQL = new RegExp(`\\bset\\s+(?:session\\s+)?(?:${pg.timeoutSettings.join('|')})\\b`, 'i');
 
 /** Project-wide timeout defaults, gathered in the same walk as the rules. */
 export const timeoutDefaultsCollector: FactCollector = {
@@ -18,8 +20,7 @@ export const timeoutDefaultsCollector: FactCollector = {
   kinds: [ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead],
   create(context) {
     const recordSql = (node: ts.Node) => {
-      const text = (node as ts.StringLiteral | ts.TemplateHead).text.toLowerCase();
-      if (pg.timeoutSettings.some((setting) => text.includes(setting))) context.add({ kind: PG_STATEMENT_TIMEOUT_SQL });
+      if (SESSION_TIMEOUT_SQL.test((node as ts.StringLiteral | ts.TemplateHead).text)) context.add({ kind: PG_STATEMENT_TIMEOUT_SQL });
     };
     return {
       [ts.SyntaxKind.BinaryExpression]: (node) => {
