@@ -37,6 +37,8 @@ runRuleTests(rule, {
     'export function load(http: AxiosInstance) { return http.get(url); }',
     "import { HttpService } from '@nestjs/axios';\nclass Users { constructor(private readonly http: HttpService) {}\n  load() { return this.http.get(url); } }",
     "import { HttpModule } from '@nestjs/axios';\nHttpModule.register({ timeout: 5000, maxRedirects: 5 });",
+    { code: AXIOS + 'const { data } = await axios.get(`${base}/users`);', filename: 'src/users/users.service.spec.ts' },
+    { code: AXIOS + 'await axios.get(url);', filename: 'src/__tests__/users.ts' },
     { code: "'use client';\nimport axios from 'axios';\nexport const load = () => axios.get('/api/items');", filename: 'app/page.tsx' },
   ],
   invalid: [
@@ -103,6 +105,12 @@ runRuleTests(rule, {
       name: 'Nest HttpModule.register is an instance config',
       code: "import { HttpModule } from '@nestjs/axios';\nexport const http = HttpModule.register({ maxRedirects: 5 });",
       errors: [{ messageId: 'instanceWithoutTimeout', line: 2, column: 21, endLine: 2, endColumn: 40, output: "import { HttpModule } from '@nestjs/axios';\nexport const http = HttpModule.register({ maxRedirects: 5, timeout: 10000 });" }],
+    },
+    {
+      name: 'defaults set only by a test setup do not reach production',
+      code: AXIOS + 'await axios.get(url);',
+      files: { 'src/setup.test.ts': AXIOS + 'axios.defaults.timeout = 10_000;' },
+      errors: [{ messageId: 'callWithoutTimeout', line: 2, column: 7, endLine: 2, endColumn: 16 }],
     },
     {
       name: 'uses the configured budget',

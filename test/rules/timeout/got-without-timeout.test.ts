@@ -14,6 +14,7 @@ runRuleTests(rule, {
     // Instances: configured (or reported) at their extend; calls through them are silent.
     GOT + "const api = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });\nawait api.get('users');",
     GOT + 'const api = got.extend(defaults, { prefixUrl });',
+    GOT + "const api = got.extend({ prefixUrl }).extend({ timeout: { request: 5000 } });",
     "import { api } from './http';\nawait api.get('users');",
     // Options that can't be seen.
     GOT + 'export function get(url: string, options: OptionsOfJSONResponseBody) { return got(url, options); }',

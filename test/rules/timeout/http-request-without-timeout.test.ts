@@ -14,7 +14,7 @@ runRuleTests(rule, {
     HTTPS + "const req = https.get(url, (res) => res.resume());\nreq.on('timeout', () => req.destroy(new Error('timeout')));",
     HTTPS + 'https.get(url, (res) => res.resume()).setTimeout(5000);',
     HTTPS + "https.get(url, (res) => res.resume()).on('error', reject).on('timeout', onTimeout);",
-    HTTPS + 'const req = https.get(url, (res) => res.resume());\nsetTimeout(() => req.destroy(), 5000);',
+    HTTPS + 'const req = https.get(url, (res) => res.resume());\nsetTimeout(() => {\n  req.destroy();\n}, 5000);',
     HTTPS + "new Promise((resolve, reject) => {\n  const req = https.request(url, resolve);\n  req.on('error', reject);\n  req.setTimeout(3000);\n  req.end();\n});",
     // Can't tell: the options, the agent or the request itself go where one file can't follow.
     HTTPS + 'export function send(options: https.RequestOptions) { return https.request(options); }',

@@ -5,7 +5,7 @@ import { creatorOf, qualifiedName } from '../../engine/values';
 import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { AXIOS_DEFAULTS_TIMEOUT } from './facts';
-import { hasSpreadArgument, isClientComponent, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
 
 const { axios } = TIMEOUT_CLIENTS;
 
@@ -26,7 +26,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression],
   create(context) {
-    if (isClientComponent(context.file.sourceFile)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     let configuredInstances: Set<ts.Node> | undefined;
     const hasInstanceDefaults = (create: ts.CallExpression) => (configuredInstances ??= findInstancesWithDefaults(context)).has(create);
     return {

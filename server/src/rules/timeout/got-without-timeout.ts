@@ -3,7 +3,7 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict, type Verdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict, type Verdict } from './support';
 
 const { got } = TIMEOUT_CLIENTS;
 
@@ -24,6 +24,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression],
   create(context) {
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };
@@ -37,8 +38,8 @@ function checkCall(call: ts.CallExpression, context: RuleContext): void {
   if (origin.base.kind !== 'module' || !got.modules.includes(origin.base.module) || origin.path.length > 1) return;
   const [member] = origin.path;
   if (member !== undefined && got.factories.includes(member)) {
-    // `got.extend(a, b, …)` merges all its arguments: any of them may carry the timeout.
-    const verdicts: Verdict[] = call.arguments.map((arg) => optionsVerdict(values, arg, got.timeoutOptions));
+    // `got.extend(a, b, …)` merges all its arguments, and `.extend(c)` chained on it adds more: any may carry the timeout.
+    const verdicts: Verdict[] = extendChainArguments(call).map((arg) => optionsVerdict(values, arg, got.timeoutOptions));
     if (verdicts.every((v) => v === 'unbounded')) report(call, Math.max(call.arguments.length - 1, 0), 'instanceWithoutTimeout', context);
     return;
   }
@@ -47,6 +48,20 @@ function checkCall(call: ts.CallExpression, context: RuleContext): void {
   if (optionsIndex === undefined || isInsideTimeoutWrapper(call, context.settings.timeoutWrappers)) return;
   if (optionsVerdict(values, call.arguments[optionsIndex], got.timeoutOptions) === 'unbounded') {
     report(call, optionsIndex, 'callWithoutTimeout', context);
+  }
+}
+
+/** The arguments of `got.extend(a)` and of every `.extend(b)` chained directly on its result. */
+function extendChainArguments(call: ts.CallExpression): ts.Expression[] {
+  const args = [...call.arguments];
+  let current: ts.Expression = call;
+  for (;;) {
+    const access = current.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== current || !got.factories.includes(access.name.text)) return args;
+    const next = access.parent;
+    if (!ts.isCallExpression(next) || next.expression !== access) return args;
+    args.push(...next.arguments);
+    current = next;
   }
 }
 

@@ -4,7 +4,7 @@ import { formatMessage } from '../../engine/messages';
 import { unwrapExpression } from '../../engine/values';
 import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { http } = TIMEOUT_CLIENTS;
@@ -33,6 +33,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression],
   create(context) {
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

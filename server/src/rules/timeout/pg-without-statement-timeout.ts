@@ -5,7 +5,7 @@ import { unwrapExpression } from '../../engine/values';
 import { addOptionEdit, replaceNode } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { PG_STATEMENT_TIMEOUT_SQL } from './facts';
-import { hasSpreadArgument, isStringLike, type Verdict } from './support';
+import { hasSpreadArgument, isOutsideServerRuntime, isStringLike, type Verdict } from './support';
 
 const { pg } = TIMEOUT_CLIENTS;
 
@@ -25,6 +25,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.NewExpression],
   create(context) {
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression, context),
     };

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isClientComponent } from './support';
+import { hasSpreadArgument, isOutsideServerRuntime } from './support';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { superagent } = TIMEOUT_CLIENTS;
@@ -31,7 +31,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression],
   create(context) {
-    if (isClientComponent(context.file.sourceFile)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

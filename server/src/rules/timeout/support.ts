@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
+import type { AnalyzedFile } from '../../engine/types';
 
 /** Calls that are the WHATWG fetch (global, or a package that implements it without its own timeout). */
 export const FETCH_FUNCTIONS = new Set([
@@ -101,3 +102,13 @@ function isStringType(type: ts.TypeNode | undefined): boolean {
   if (type.kind === ts.SyntaxKind.StringKeyword || ts.isLiteralTypeNode(type)) return true;
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'URL';
 }
+
+/**
+ * Code whose requests don't run in the production server: tests (`*.test.ts`, `*.spec.ts`,
+ * `__tests__/`), which run under the test runner's own timeout, and browser components ('use client').
+ */
+export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
+  return TEST_FILE.test(file.path) || isClientComponent(file.sourceFile);
+}
+
+const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;

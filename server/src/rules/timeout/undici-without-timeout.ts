@@ -4,7 +4,7 @@ import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { UNDICI_GLOBAL_DISPATCHER } from './facts';
-import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
 
 const { undici } = TIMEOUT_CLIENTS;
 
@@ -27,6 +27,7 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
   create(context) {
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
       [ts.SyntaxKind.NewExpression]: (node) => checkDispatcher(node as ts.NewExpression, context),
