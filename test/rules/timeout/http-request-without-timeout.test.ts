@@ -23,6 +23,8 @@ runRuleTests(rule, {
     HTTPS + 'const req = https.get(url);\ntrack(req);',
     HTTPS + "const req = https.get(url);\nreq.on('socket', (s) => s.setTimeout(5000));",
     HTTPS + 'https.get(url, this.onResponse);',
+    HTTPS + 'https.get(url, requestOptions);',
+    HTTPS + 'https.get(getSecurityOptions(), onResponse);',
     // Not the client.
     "import http from 'node:http';\nhttp.createServer(app).listen(3000);",
     "import { get } from './http';\nget(url);",
@@ -57,6 +59,16 @@ runRuleTests(rule, {
       name: 'url only, named import, chained error handler',
       code: "import { get } from 'https';\nget(statusUrl).on('error', reject);",
       errors: [{ messageId: 'requestWithoutTimeout', line: 2, column: 1, endLine: 2, endColumn: 4, output: `import { get } from 'https';\nget(statusUrl, { ${SIGNAL} }).on('error', reject);` }],
+    },
+    {
+      name: 'a URL parameter typed string | undefined, and a callback',
+      code: HTTPS + 'export function probe(target: string | undefined, done: () => void) {\n  https.get(target!, done);\n}',
+      errors: [{ messageId: 'requestWithoutTimeout', line: 3, column: 3, endLine: 3, endColumn: 12, output: HTTPS + `export function probe(target: string | undefined, done: () => void) {\n  https.get(target!, { ${SIGNAL} }, done);\n}` }],
+    },
+    {
+      name: 'a callback named like a handler',
+      code: HTTPS + 'https.get(healthUrl, onHealth);',
+      errors: [{ messageId: 'requestWithoutTimeout', line: 2, column: 1, endLine: 2, endColumn: 10, output: HTTPS + `https.get(healthUrl, { ${SIGNAL} }, onHealth);` }],
     },
     {
       name: 'url, options and callback',

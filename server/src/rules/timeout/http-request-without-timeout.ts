@@ -76,9 +76,14 @@ function optionsPlace(call: ts.CallExpression, context: RuleContext): OptionsPla
   return values.objectLiteral(second) ? { index: 1, exists: true } : undefined;
 }
 
+/** A response callback: a function, a name declared with a function type, or named like a handler (`onResponse`, `done`). */
 function isCallback(expression: ts.Expression, context: RuleContext): boolean {
   const node = unwrapExpression(expression);
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || context.values.origin(node).base.kind === 'function';
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || context.values.origin(node).base.kind === 'function') return true;
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = context.values.scopes.resolve(node);
+  if ((declaration?.kind === 'parameter' || declaration?.kind === 'variable') && declaration.node.type && ts.isFunctionTypeNode(declaration.node.type)) return true;
+  return /^(cb|callback|done|(on|handle)[A-Z]\w*)$/.test(node.text);
 }
 
 function signalEdit(call: ts.CallExpression, place: OptionsPlace, property: string, context: RuleContext): TextEdit | undefined {

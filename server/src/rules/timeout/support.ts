@@ -80,7 +80,7 @@ export function isStringLike(expression: ts.Expression, values: ValueResolver, d
   if (ts.isCallExpression(node)) {
     const callee = unwrapExpression(node.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-    return ['toString', 'join', 'replace', 'concat', 'trim', 'String'].includes(name) || /url|uri/i.test(name);
+    return ['toString', 'join', 'replace', 'concat', 'trim', 'String'].includes(name) || /(url|uri)$/i.test(name);
   }
   const origin = values.origin(node);
   if (origin.base.kind === 'global' && origin.base.name === 'process' && origin.path[0] === 'env') return true;
@@ -99,7 +99,7 @@ export function isStringLike(expression: ts.Expression, values: ValueResolver, d
 function isStringType(type: ts.TypeNode | undefined): boolean {
   if (!type) return false;
   if (ts.isUnionTypeNode(type)) return type.types.every(isStringType);
-  if (type.kind === ts.SyntaxKind.StringKeyword || ts.isLiteralTypeNode(type)) return true;
+  if (type.kind === ts.SyntaxKind.StringKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword || ts.isLiteralTypeNode(type)) return true;
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'URL';
 }
 
