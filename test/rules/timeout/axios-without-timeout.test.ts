@@ -39,6 +39,9 @@ runRuleTests(rule, {
     "import { HttpModule } from '@nestjs/axios';\nHttpModule.register({ timeout: 5000, maxRedirects: 5 });",
     { code: AXIOS + 'const { data } = await axios.get(`${base}/users`);', filename: 'src/users/users.service.spec.ts' },
     { code: AXIOS + 'await axios.get(url);', filename: 'src/__tests__/users.ts' },
+    AXIOS + "const api = axios.create({ baseURL: import.meta.env.VITE_API_URL });",
+    AXIOS + "import { ref } from 'vue';\nexport const load = () => axios.get('/api/items');",
+    AXIOS + "export const login = () => axios.post('/auth/login', { token: localStorage.getItem('token') });",
     { code: "'use client';\nimport axios from 'axios';\nexport const load = () => axios.get('/api/items');", filename: 'app/page.tsx' },
   ],
   invalid: [
@@ -111,6 +114,11 @@ runRuleTests(rule, {
       code: AXIOS + 'await axios.get(url);',
       files: { 'src/setup.test.ts': AXIOS + 'axios.defaults.timeout = 10_000;' },
       errors: [{ messageId: 'callWithoutTimeout', line: 2, column: 7, endLine: 2, endColumn: 16 }],
+    },
+    {
+      name: 'server code that merely mentions a document or window field',
+      code: AXIOS + 'await this.document.save();\nawait axios.post(url, { window: opts.window });',
+      errors: [{ messageId: 'callWithoutTimeout', line: 3, column: 7, endLine: 3, endColumn: 17 }],
     },
     {
       name: 'uses the configured budget',

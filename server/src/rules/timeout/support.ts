@@ -105,10 +105,14 @@ function isStringType(type: ts.TypeNode | undefined): boolean {
 
 /**
  * Code whose requests don't run in the production server: tests (`*.test.ts`, `*.spec.ts`,
- * `__tests__/`), which run under the test runner's own timeout, and browser components ('use client').
+ * `__tests__/`), which run under the test runner's own timeout, and browser code — a 'use client'
+ * component, or a module that imports a browser UI framework or reads browser globals or Vite's
+ * client env — where axios and superagent are just as common and a hung call costs one tab.
  */
 export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
-  return TEST_FILE.test(file.path) || isClientComponent(file.sourceFile);
+  return TEST_FILE.test(file.path) || isClientComponent(file.sourceFile) || BROWSER_CODE.test(file.text);
 }
 
 const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+const BROWSER_CODE =
+  /from\s+['"](vue|pinia|vue-router|svelte|@angular\/core)['"]|(^|[^.\w$])(window|document|localStorage|sessionStorage)\.|import\.meta\.env\.VITE_/m;
