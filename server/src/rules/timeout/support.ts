@@ -1,4 +1,6 @@
 import * as ts from 'typescript';
+import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
+import type { AnalyzedFile } from '../../engine/types';
 
 /** Calls that are the WHATWG fetch (global, or a package that implements it without its own timeout). */
 export const FETCH_FUNCTIONS = new Set([
@@ -43,3 +45,74 @@ export function isClientComponent(sourceFile: ts.SourceFile): boolean {
   const first = sourceFile.statements[0];
   return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }
+
+/** bounded: something limits how long the call may take; unknown: one file can't tell (stay silent). */
+export type Verdict = 'bounded' | 'unbounded' | 'unknown';
+
+/** Whether an options object sets one of `timeoutOptions`; an `opaqueOptions` entry (a custom agent) may bound it unseen. */
+export function optionsVerdict(
+  values: ValueResolver,
+  options: ts.Expression | undefined,
+  timeoutOptions: readonly string[],
+  opaqueOptions: readonly string[] = [],
+): Verdict {
+  const timeout = values.lookupProperty(options, timeoutOptions);
+  if (timeout.status !== 'absent') return timeout.status === 'present' ? 'bounded' : 'unknown';
+  if (opaqueOptions.length && values.lookupProperty(options, opaqueOptions).status !== 'absent') return 'unknown';
+  return 'unbounded';
+}
+
+/** `f(...args)`: which argument is which can't be told. */
+export function hasSpreadArgument(call: ts.CallExpression | ts.NewExpression): boolean {
+  return (call.arguments ?? []).some(ts.isSpreadElement);
+}
+
+/**
+ * A value that is a string (or URL), not an options object: a literal, a template, a concatenation,
+ * `new URL(...)`, `process.env.X`, or a name declared with such a value, typed `string`/`URL`, or
+ * named like a URL (`url`, `endpoint`). Anything else may be an options object.
+ */
+export function isStringLike(expression: ts.Expression, values: ValueResolver, depth = 0): boolean {
+  const node = unwrapExpression(expression);
+  if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
+  if (ts.isBinaryExpression(node)) return node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+  if (ts.isNewExpression(node)) return qualifiedName(values.origin(node.expression)) === 'URL';
+  if (ts.isCallExpression(node)) {
+    const callee = unwrapExpression(node.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    return ['toString', 'join', 'replace', 'concat', 'trim', 'String'].includes(name) || /(url|uri)$/i.test(name);
+  }
+  const origin = values.origin(node);
+  if (origin.base.kind === 'global' && origin.base.name === 'process' && origin.path[0] === 'env') return true;
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return false;
+  const name = ts.isIdentifier(node) ? node.text : node.name.text;
+  if (/(url|uri|href|endpoint|link)$/i.test(name)) return true;
+  if (!ts.isIdentifier(node) || depth > 4) return false;
+  const declaration = values.scopes.resolve(node);
+  if (declaration?.kind === 'variable' && declaration.path.length === 0) {
+    if (declaration.init) return isStringLike(declaration.init, values, depth + 1);
+    return isStringType(declaration.node.type);
+  }
+  return declaration?.kind === 'parameter' && declaration.path.length === 0 && isStringType(declaration.node.type);
+}
+
+function isStringType(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (ts.isUnionTypeNode(type)) return type.types.every(isStringType);
+  if (type.kind === ts.SyntaxKind.StringKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword || ts.isLiteralTypeNode(type)) return true;
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'URL';
+}
+
+/**
+ * Code whose requests don't run in the production server: tests (`*.test.ts`, `*.spec.ts`,
+ * `__tests__/`), which run under the test runner's own timeout, and browser code — a 'use client'
+ * component, or a module that imports a browser UI framework or reads browser globals or Vite's
+ * client env — where axios and superagent are just as common and a hung call costs one tab.
+ */
+export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
+  return TEST_FILE.test(file.path) || isClientComponent(file.sourceFile) || BROWSER_CODE.test(file.text);
+}
+
+const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+const BROWSER_CODE =
+  /from\s+['"](vue|pinia|vue-router|svelte|@angular\/core)['"]|(^|[^.\w$])(window|document|localStorage|sessionStorage)\.|import\.meta\.env\.VITE_/m;
