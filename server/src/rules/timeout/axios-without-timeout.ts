@@ -5,7 +5,8 @@ import { creatorOf, qualifiedName } from '../../engine/values';
 import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { AXIOS_DEFAULTS_TIMEOUT } from './facts';
-import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { axios } = TIMEOUT_CLIENTS;
 
@@ -25,6 +26,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /axios|HttpModule/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     let configuredInstances: Set<ts.Node> | undefined;

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { FactCollector, FactCollectorContext } from '../../engine/types';
 import { creatorOf, qualifiedName } from '../../engine/values';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { isOutsideServerRuntime } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 /** `axios.defaults.timeout = …` somewhere in the project: every direct axios call and instance inherits it. */
 export const AXIOS_DEFAULTS_TIMEOUT = 'timeout/axios-defaults-timeout';
@@ -19,6 +19,7 @@ const SESSION_TIMEOUT_SQL = new RegExp(`\\bset\\s+(?:session\\s+)?(?:${pg.timeou
 export const timeoutDefaultsCollector: FactCollector = {
   name: 'timeout/defaults',
   kinds: [ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead],
+  prefilter: /defaults|setGlobalDispatcher|statement_timeout|query_timeout/,
   create(context) {
     // Defaults set only by tests or browser code don't reach the production server.
     if (isOutsideServerRuntime(context.file)) return {};

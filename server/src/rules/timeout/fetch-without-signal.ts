@@ -2,7 +2,8 @@ import * as ts from 'typescript';
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { addOptionEdit } from '../../fixes/edits';
-import { FETCH_FUNCTIONS, isInsideTimeoutWrapper, isClientComponent } from './support';
+import { FETCH_FUNCTIONS, isInsideTimeoutWrapper, } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const rule: RuleModule = {
   meta: {
@@ -23,7 +24,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /fetch/,
   create(context) {
-    if (isClientComponent(context.file.sourceFile)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkFetchCall(node as ts.CallExpression, context),
     };

@@ -3,7 +3,8 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict, type Verdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict, type Verdict } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { got } = TIMEOUT_CLIENTS;
 
@@ -23,6 +24,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /\bgot\b/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

@@ -4,7 +4,8 @@ import { formatMessage } from '../../engine/messages';
 import { unwrapExpression } from '../../engine/values';
 import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isStringLike, optionsVerdict } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { http } = TIMEOUT_CLIENTS;
@@ -32,6 +33,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /https?['\"]/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

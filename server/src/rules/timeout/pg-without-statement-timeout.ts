@@ -5,7 +5,8 @@ import { unwrapExpression } from '../../engine/values';
 import { addOptionEdit, replaceNode } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { PG_STATEMENT_TIMEOUT_SQL } from './facts';
-import { hasSpreadArgument, isOutsideServerRuntime, isStringLike, type Verdict } from './support';
+import { hasSpreadArgument, isStringLike, type Verdict } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { pg } = TIMEOUT_CLIENTS;
 
@@ -24,6 +25,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.NewExpression],
+  prefilter: /['\"]pg['\"]/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

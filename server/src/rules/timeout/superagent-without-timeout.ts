@@ -2,7 +2,8 @@ import * as ts from 'typescript';
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
-import { hasSpreadArgument, isOutsideServerRuntime } from './support';
+import { hasSpreadArgument, } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { superagent } = TIMEOUT_CLIENTS;
@@ -30,6 +31,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /superagent/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

@@ -1,6 +1,5 @@
 import * as ts from 'typescript';
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
-import type { AnalyzedFile } from '../../engine/types';
 
 /** Calls that are the WHATWG fetch (global, or a package that implements it without its own timeout). */
 export const FETCH_FUNCTIONS = new Set([
@@ -40,11 +39,6 @@ export function isInsideTimeoutWrapper(call: ts.Expression, wrappers: readonly s
   return false;
 }
 
-/** A React client component ('use client'): its requests run in a browser tab, not on the server. */
-export function isClientComponent(sourceFile: ts.SourceFile): boolean {
-  const first = sourceFile.statements[0];
-  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
-}
 
 /** bounded: something limits how long the call may take; unknown: one file can't tell (stay silent). */
 export type Verdict = 'bounded' | 'unbounded' | 'unknown';
@@ -102,17 +96,3 @@ function isStringType(type: ts.TypeNode | undefined): boolean {
   if (type.kind === ts.SyntaxKind.StringKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword || ts.isLiteralTypeNode(type)) return true;
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'URL';
 }
-
-/**
- * Code whose requests don't run in the production server: tests (`*.test.ts`, `*.spec.ts`,
- * `__tests__/`), which run under the test runner's own timeout, and browser code — a 'use client'
- * component, or a module that imports a browser UI framework or reads browser globals or Vite's
- * client env — where axios and superagent are just as common and a hung call costs one tab.
- */
-export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
-  return TEST_FILE.test(file.path) || isClientComponent(file.sourceFile) || BROWSER_CODE.test(file.text);
-}
-
-const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
-const BROWSER_CODE =
-  /from\s+['"](vue|pinia|vue-router|svelte|@angular\/core)['"]|(^|[^.\w$])(window|document|localStorage|sessionStorage)\.|import\.meta\.env\.VITE_/m;

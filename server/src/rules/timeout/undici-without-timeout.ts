@@ -4,7 +4,8 @@ import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { UNDICI_GLOBAL_DISPATCHER } from './facts';
-import { hasSpreadArgument, isInsideTimeoutWrapper, isOutsideServerRuntime, isStringLike, optionsVerdict } from './support';
+import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { undici } = TIMEOUT_CLIENTS;
 
@@ -26,6 +27,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
+  prefilter: /undici/,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {
