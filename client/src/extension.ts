@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusBar, type ServerStatus } from './status';
+import { showRiskRegister, type RegisterEntry } from './register';
+
+const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+let client: LanguageClient | undefined;
+
+/** Thin client: starts the server, keeps only prodgap's diagnostics, and wires commands and the status bar. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const output = vscode.window.createOutputChannel('prodgap');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [...LANGUAGES.map((language) => ({ scheme: 'file', language })), { scheme: 'file', pattern: '**/.prodgap.json' }],
+    outputChannel: output,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.filter((d) => d.source === 'prodgap')),
+    },
+  };
+  client = new LanguageClient('prodgap', 'prodgap', serverOptions, clientOptions);
+  const status = new StatusBar();
+  context.subscriptions.push(
+    status,
+    output,
+    vscode.commands.registerCommand('prodgap.rescanWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: 'prodgap.server.rescan' })),
+    vscode.commands.registerCommand('prodgap.showRiskRegister', async () => {
+      const entries = (await client?.sendRequest('workspace/executeCommand', { command: 'prodgap.server.register' })) as RegisterEntry[] | undefined;
+      return showRiskRegister(entries ?? []);
+    }),
+    vscode.commands.registerCommand('prodgap.restartServer', async () => {
+      await client?.restart();
+      listenForStatus(status);
+    }),
+    vscode.commands.registerCommand('prodgap.openDocumentation', () =>
+      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', 'README.md')))),
+    ),
+  );
+  await client.start();
+  listenForStatus(status);
+}
+
+function listenForStatus(status: StatusBar): void {
+  client?.onNotification('prodgap/status', (params: ServerStatus) => status.update(params));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
