@@ -7,8 +7,15 @@ import { showRiskRegister, type RegisterEntry } from './register';
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 let client: LanguageClient | undefined;
 
+/** What the extension exposes to other extensions (and its end-to-end tests). */
+export interface ProdgapApi {
+  status(): ServerStatus | undefined;
+  statusText(): string;
+  onDidChangeStatus: vscode.Event<ServerStatus>;
+}
+
 /** Thin client: starts the server, keeps only prodgap's diagnostics, and wires commands and the status bar. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ProdgapApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -42,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   listenForStatus(status);
+  return { status: () => status.last, statusText: () => status.item.text, onDidChangeStatus: status.onDidChange };
 }
 
 function listenForStatus(status: StatusBar): void {

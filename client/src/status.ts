@@ -8,6 +8,8 @@ export interface ServerStatus {
 /** Risks in the workspace by severity; a spinner while the server scans; a click opens Problems. */
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('prodgap.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly changed = new vscode.EventEmitter<ServerStatus>();
+  readonly onDidChange = this.changed.event;
   last: ServerStatus | undefined;
 
   constructor() {
@@ -25,9 +27,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = status.scanning
       ? 'prodgap: analyzing the workspace'
       : `prodgap: ${error} errors, ${warning} warnings, ${info} infos in the workspace — click for the Problems panel`;
+    this.changed.fire(status);
   }
 
   dispose(): void {
     this.item.dispose();
+    this.changed.dispose();
   }
 }
