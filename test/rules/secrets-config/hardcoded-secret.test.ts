@@ -34,6 +34,10 @@ runRuleTests(rule, {
     // Not credentials: translations, storage keys, URLs, names about tokens, public keys, UUIDs, hashes, permission names.
     "const messages = { password: 'Mot de passe', token: 'Jeton', apiKey: 'Schluessel' };",
     "const TOKEN_KEY = 'auth_token';",
+    "const SESSION_KEY = 'user-session';",
+    "enum InfraConfig { JWT_SECRET = 'JWT_SECRET', SESSION_SECRET = 'SESSION_SECRET' }",
+    "const settings = { jwtSecret: 'auth.jwtSecret', sessionSecret: 'APP_SESSION_SECRET' };",
+    "const config = { sessionSecret: 'your-session-secret' };",
     `const oauth = { tokenUrl: 'https://auth.acme.io/oauth/token', csrfToken: '${RANDOM}' };`,
     "const vapidPublicKey = 'BEl62iUYgUivxIkv69yViEuiBIa40HIe8F3kL9qZ2mX7vB4nC6d';",
     "const apiKey = '123e4567-e89b-12d3-a456-426614174000';",
@@ -44,6 +48,8 @@ runRuleTests(rule, {
     "const url = 'postgres://app:Zk8q2LmP4x@localhost/app';",
     "const url = 'postgres://app:<password>@db.acme.io/app';",
     'const url = `postgres://app:${password}@db.acme.io/app`;',
+    'const url = `postgres://app:Zk8q2LmP4x@localhost:${port}/app`;',
+    'const url = `https://user:${token}@github.com/${repo}.git`;',
     // A Firebase web config's API key is public by design.
     `const firebaseConfig = { apiKey: '${GOOGLE}', authDomain: 'acme.firebaseapp.com' };`,
     "import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET!);",
@@ -133,6 +139,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'signingSecret', line: 1, column: 80, endLine: 1, endColumn: 91, output: 'super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET });' }],
     },
     {
+      name: 'a signing secret by name needs no entropy',
+      code: "export const JWT_SECRET = 'supersecretkey';",
+      errors: [{ messageId: 'signingSecret', line: 1, column: 27, endLine: 1, endColumn: 43, output: 'export const JWT_SECRET = process.env.JWT_SECRET;' }],
+    },
+    {
       name: 'password in a database URL',
       code: "const DATABASE_URL = 'postgres://app:Zk8q2LmP4x@db.acme.io:5432/app';",
       errors: [{ messageId: 'connectionPassword', line: 1, column: 22, endLine: 1, endColumn: 69, output: 'const DATABASE_URL = process.env.DATABASE_URL;' }],
@@ -141,6 +152,11 @@ runRuleTests(rule, {
       name: 'password in a Redis URL under a generic name',
       code: "const redis = createClient({ url: 'redis://default:Zk8q2LmP4x@cache.acme.io:6379' });",
       errors: [{ messageId: 'connectionPassword', line: 1, column: 35, endLine: 1, endColumn: 82, output: 'const redis = createClient({ url: process.env.REDIS_URL });' }],
+    },
+    {
+      name: 'password in the head of a template: only the password moves',
+      code: 'const url = `mongodb+srv://orders:Zk8q2LmP4x@${host}/orders`;',
+      errors: [{ messageId: 'connectionPassword', line: 1, column: 13, endLine: 1, endColumn: 48, output: 'const url = `mongodb+srv://orders:${process.env.MONGODB_PASSWORD}@${host}/orders`;' }],
     },
     {
       name: 'a password property is named after its owner',

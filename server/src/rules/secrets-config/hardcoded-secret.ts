@@ -38,12 +38,16 @@ const rule: RuleModule = {
     },
     fixable: true,
   },
-  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
+  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   prefilter: /pass|pwd|secret|token|key|credential|auth|sign|session|cookie|:\/\/[^\s'"`]*:[^\s'"`]*@|sk_|rk_|whsec_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox|AIza|SG\.|SK[0-9a-f]{8}|sk-|npm_|shp|:AA/i,
   create(context) {
     if (isNotProductionPath(context.file.path)) return {};
     const check = (node: ts.Node) => checkLiteral(node as ts.StringLiteralLike, context);
-    return { [ts.SyntaxKind.StringLiteral]: check, [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check };
+    return {
+      [ts.SyntaxKind.StringLiteral]: check,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check,
+      [ts.SyntaxKind.TemplateExpression]: (node) => checkTemplate(node as ts.TemplateExpression, context),
+    };
   },
 };
 
@@ -76,6 +80,22 @@ function checkLiteral(literal: ts.StringLiteralLike, context: RuleContext): void
   });
 }
 
+/** `` `postgres://app:s3cr3t@${host}/app` ``: the password in a template's head is replaced by a read of the environment. */
+function checkTemplate(template: ts.TemplateExpression, context: RuleContext): void {
+  const found = connectionPassword(template.head.text, true);
+  if (!found) return;
+  const env = found.env.replace(/_(URL|URI)$/, '_PASSWORD');
+  const start = template.head.getStart(context.file.sourceFile) + 1 + found.index;
+  const end = start + found.password.length;
+  const verbatim = context.file.text.slice(start, end) === found.password;
+  context.report({
+    node: template.head,
+    messageId: 'connectionPassword',
+    data: { scheme: found.scheme, ...mask(found.password) },
+    fixes: verbatim ? [{ title: rule.meta.messages.moveToEnv.replace('{{env}}', env), kind: 'suggestion', edits: [{ start, end, newText: `\${process.env.${env}}` }] }] : [],
+  });
+}
+
 /** `process.env.NAME`, or a template that keeps the text around the secret (`\`Bearer ${process.env.NAME}\``). */
 function replacement(literal: ts.StringLiteralLike, found: Classified): string {
   const value = literal.text;
@@ -97,7 +117,7 @@ function classify(value: string, slot: LiteralSlot, values: ValueResolver, inFal
   }
   // A fallback behind an environment variable is secrets-config/secret-env-fallback's finding.
   if (inFallback) return undefined;
-  const signing = signingSink(slot, values);
+  const signing = signingSink(value, slot, values);
   if (signing) return { messageId: 'signingSecret', data: { sink: signing.sink, ...mask(value) }, env: signing.env };
   const named = slot.name !== undefined ? SECRETS.namedFormats.find((f) => f.names.has(slot.name!) && f.pattern.test(value)) : undefined;
   if (named) return { messageId: 'knownFormat', data: { kind: named.label, ...mask(value) }, env: named.env };
@@ -105,6 +125,9 @@ function classify(value: string, slot: LiteralSlot, values: ValueResolver, inFal
   if (connection) {
     const env = (slot.name !== undefined && /(url|uri|dsn|connection|string)$/i.test(slot.name) && splitWords(slot.name).length > 1 ? envNameFor(slot.name) : undefined) ?? connection.env;
     return { messageId: 'connectionPassword', data: { scheme: connection.scheme, ...mask(connection.password) }, env };
+  }
+  if (slot.name !== undefined && isSigningSecretName(slot.name) && value.length >= 8 && !/\s/.test(value) && !isPlaceholder(value) && !isKeyName(value, slot.name)) {
+    return { messageId: 'signingSecret', data: { sink: slot.name, ...mask(value) }, env: envNameFor(slot.name)! };
   }
   if (slot.name !== undefined && isSecretName(slot.name)) {
     const scheme = /authorization$/i.test(slot.name) ? /^(bearer|basic|token)\s+/i.exec(value)?.[0].length ?? 0 : 0;
@@ -118,8 +141,10 @@ function classify(value: string, slot: LiteralSlot, values: ValueResolver, inFal
 }
 
 /** `jwt.sign(payload, '…')`, `session({ secret: '…' })`, `JwtModule.register({ secret })`, `secretOrKey: '…'`. */
-function signingSink(slot: LiteralSlot, values: ValueResolver): { sink: string; env: string } | undefined {
-  if (slot.name !== undefined && SECRETS.signingProperties.has(slot.name)) return { sink: slot.name, env: SECRETS.signingProperties.get(slot.name)! };
+function signingSink(value: string, slot: LiteralSlot, values: ValueResolver): { sink: string; env: string } | undefined {
+  if (slot.name !== undefined && SECRETS.signingProperties.has(slot.name)) {
+    return isKeyName(value, slot.name) ? undefined : { sink: slot.name, env: SECRETS.signingProperties.get(slot.name)! };
+  }
   if (!slot.call) return undefined;
   const callee = slot.call.expression;
   const name = qualifiedName(values.origin(callee));
@@ -136,18 +161,33 @@ function signingSink(slot: LiteralSlot, values: ValueResolver): { sink: string; 
   return undefined;
 }
 
-const CONNECTION = /^([a-z][a-z0-9+.-]*):\/\/([^:/@\s]*):([^@\s/]+)@([^/:?#\s]+)/i;
+/** `JWT_SECRET`, `sessionSecret`, `COOKIE_SIGNING_SECRET`: any value there signs tokens or sessions, random-looking or not. */
+function isSigningSecretName(name: string): boolean {
+  const words = splitWords(name);
+  return words[words.length - 1] === 'secret' && words.some((word) => /^(jwt|session|cookie|signing|hmac)$/.test(word));
+}
+
+/** `JWT_SECRET = 'JWT_SECRET'`, `jwtSecret: 'auth.jwtSecret'`: the value names a setting, it is not one. */
+function isKeyName(value: string, name: string): boolean {
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(value)) return true;
+  return splitWords(value).join('_') === splitWords(name).join('_');
+}
+
+const CONNECTION = /^([a-z][a-z0-9+.-]*):\/\/([^:/@\s]*):([^@\s/]+)@([^/:?#\s]*)/i;
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(test|example|invalid|localhost)$/i;
 
-/** `postgres://app:s3cr3t@db.acme.io/app`: the password, unless it is a placeholder or the host is local or an example. */
-function connectionPassword(value: string): { scheme: string; password: string; env: string } | undefined {
+/**
+ * `postgres://app:s3cr3t@db.acme.io/app`: the password and its offset, unless it is a placeholder or the host
+ * is local or an example. In a template's head (`partial`) the host may be interpolated.
+ */
+function connectionPassword(value: string, partial = false): { scheme: string; password: string; index: number; env: string } | undefined {
   const match = CONNECTION.exec(value);
   if (!match) return undefined;
   const [, scheme, user, password, host] = match;
   const env = SECRETS.connectionSchemes.get(scheme.toLowerCase());
   if (!env || password.length < 4 || password === user || isPlaceholder(password) || LOCAL_HOST.test(host)) return undefined;
-  if (/^[:%$]|^\*+$/.test(password)) return undefined;
-  return { scheme, password, env };
+  if (/^[:%$]|^\*+$/.test(password) || (!host && !(partial && match[0].length === value.length))) return undefined;
+  return { scheme, password, index: scheme.length + 3 + user.length + 1, env };
 }
 
 /** A Firebase web config: its Google API key is public by design and restricted by the project's rules. */
