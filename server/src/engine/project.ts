@@ -74,7 +74,7 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
     const finding: Finding = {
       ruleId: raw.ruleId,
       category,
-      severity: severityFor(raw.ruleId, category, options.settings.criticality, options.settings.ruleSeverity),
+      severity: severityFor(raw.ruleId, category, options.settings.criticality, options.settings.ruleSeverity, raw.demote),
       messageId: raw.messageId,
       message: raw.message,
       range: raw.range,

@@ -24,6 +24,7 @@ export interface RawFinding {
   message: string;
   range: OffsetRange;
   fixes: Fix[];
+  demote?: number;
   pending?: unknown;
 }
 
@@ -147,6 +148,7 @@ function toRawFinding(rule: RuleModule, descriptor: ReportDescriptor): RawFindin
     message: formatMessage(template, descriptor.data),
     range,
     fixes: descriptor.fixes ?? [],
+    ...(descriptor.demote ? { demote: descriptor.demote } : {}),
     pending: descriptor.pending,
   };
 }

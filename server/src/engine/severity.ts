@@ -19,8 +19,18 @@ export const SEVERITY_TABLE: Record<Category, Record<Criticality, Severity>> = {
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-export function severityFor(ruleId: string, category: Category, criticality: Criticality, overrides: Record<string, Severity | 'off'>): Severity {
+const BY_RANK: Severity[] = ['info', 'info', 'warning', 'error'];
+
+/** The configured severity if any, else the table's default lowered by `demote` steps (never below info). */
+export function severityFor(
+  ruleId: string,
+  category: Category,
+  criticality: Criticality,
+  overrides: Record<string, Severity | 'off'>,
+  demote = 0,
+): Severity {
   const override = overrides[ruleId] ?? overrides[category];
   if (override && override !== 'off') return override;
-  return SEVERITY_TABLE[category][criticality];
+  const severity = SEVERITY_TABLE[category][criticality];
+  return demote > 0 ? BY_RANK[Math.max(1, SEVERITY_RANK[severity] - demote)] : severity;
 }

@@ -96,6 +96,12 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   fixes?: Fix[];
   /**
+   * Lowers this finding's default severity by this many steps (error → warning → info, never below
+   * info), for a milder variant of a rule's gap (a test-mode key, a dev-only fallback). A severity
+   * set for the rule or category in the configuration still wins.
+   */
+  demote?: number;
+  /**
    * Data for a finding that depends on facts of other files. The rule's `resolve` decides after
    * every file of the project was traversed whether the finding stands.
    */
