@@ -27,6 +27,7 @@ runRuleTests(rule, {
     // Browser code and tests are out of scope.
     { code: '"use client";\nasync function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'app/form.ts' },
     { code: 'async function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'src/orders.test.ts' },
+    { code: 'async function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'test/helpers.ts' },
     { code: 'import { ref } from "vue";\nasync function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'src/store.ts' },
   ],
   invalid: [
@@ -81,6 +82,11 @@ runRuleTests(rule, {
       name: 'a synchronous write',
       code: 'try {\n  fs.writeFileSync(path, data);\n} catch (e) {}',
       errors: [{ messageId: 'emptyCatch', line: 3, column: 3, endLine: 3, endColumn: 8, output: "try {\n  fs.writeFileSync(path, data);\n} catch (e) {\n  console.error('operation failed', e);\n  throw e;\n}" }],
+    },
+    {
+      name: 'a synchronous call named for a write',
+      code: 'try {\n  saveOrder(order);\n} catch {}',
+      errors: [{ messageId: 'emptyCatch', line: 3, column: 3, endLine: 3, endColumn: 8 }],
     },
     {
       name: 'JSON.parse of a value read from a remote store still awaits the store',

@@ -27,7 +27,10 @@ runRuleTests(rule, {
     // Documented.
     '// best effort: the reminder is re-sent by the nightly job\nmailer.sendMail(reminder).catch(() => {});',
     'mailer.sendMail(reminder).catch(() => {\n  // ignore: the nightly job re-sends reminders\n});',
-    // Browser code.
+    '// Best effort: a failed bookkeeping write must never fail auth.\nif (stale) {\n  await db.update(apiKey).set({ lastUsedAt: new Date() }).where(eq(apiKey.id, id)).catch(() => {});\n}',
+    'widget.render().catch(() => {});',
+    // Browser code and test helpers.
+    { code: 'await db.delete(auditLog).where(eq(auditLog.id, id)).catch(() => undefined);', filename: 'packages/services/test/helpers.ts' },
     { code: '"use client";\nfetch("/api/orders", { method: "POST" }).catch(() => {});', filename: 'app/cart.ts' },
   ],
   invalid: [
@@ -73,6 +76,16 @@ runRuleTests(rule, {
       name: 'a promise held in a const',
       code: 'const pending = repo.save(entity);\npending.catch(() => {});',
       errors: [{ messageId: 'swallowed', line: 2, column: 9, endLine: 2, endColumn: 14 }],
+    },
+    {
+      name: 'a query builder is judged by its verb',
+      code: 'await db.update(apiKey).set({ lastUsedAt: new Date() }).where(eq(apiKey.id, id)).catch(() => {});',
+      errors: [{ messageId: 'swallowed', line: 1, column: 82, endLine: 1, endColumn: 87 }],
+    },
+    {
+      name: 'a project function named for a send',
+      code: '// Continue with the signup even when the mail provider is slow.\nsendWelcomeEmail(user).catch(() => {});',
+      errors: [{ messageId: 'swallowed', line: 2, column: 24, endLine: 2, endColumn: 29 }],
     },
     {
       name: 'an empty local function as handler',

@@ -38,9 +38,8 @@ function checkCatchCall(call: ts.CallExpression, context: RuleContext): void {
   if (!swallows(handler, context)) return;
   const operation = operationCall(callee.expression, context);
   if (!operation || !failureMatters(operation, context) || resultIsChecked(call)) return;
-  const statement = enclosingStatement(call);
   const handlerText = file.text.slice(handler.getStart(file.sourceFile), handler.getEnd());
-  if (documentsIntent(handlerText, true) || (statement && documentsIntent(leadingComments(statement, file.sourceFile), false))) return;
+  if (documentsIntent(handlerText, true) || documentsIntent(commentsAbove(call, file.sourceFile), false)) return;
   const name = operation.expression.getText(file.sourceFile).replace(/\s+/g, '');
   const fix = logFix(handler, name, context);
   context.report({ node: callee.name, messageId: 'swallowed', data: { operation: name }, fixes: fix ? [fix] : [] });
@@ -93,15 +92,20 @@ function operationCall(receiver: ts.Expression, context: RuleContext): ts.CallEx
 
 /** Writes, payments, outbound calls and message sends matter; cleanup (unlink, close, quit) does not. */
 function failureMatters(call: ts.CallExpression, context: RuleContext): boolean {
-  const name = calleeName(call);
-  if (!name || knowledge.cleanupMethods.has(name)) return false;
+  const name = calleeName(call) ?? '';
+  if (knowledge.cleanupMethods.has(name)) return false;
   const url = staticText(call.arguments[0]);
   if (url !== undefined && knowledge.bestEffortUrl.test(url)) return false;
   if (isExpectedFailureCall(call, context.values)) return false;
   if (isHttpClientCall(call, context.values)) return true;
-  if (knowledge.matterMethods.has(name)) return true;
-  const receiver = receiverOf(call);
-  return knowledge.queueMethods.has(name) && !!receiver && knowledge.queueReceiver.test(receiver.getText());
+  // A query builder is judged by its verb: `db.update(t).set(v).where(c)` is an update.
+  for (let link: ts.Expression | undefined = call; link && ts.isCallExpression(link); link = receiverOf(link)) {
+    const verb = calleeName(link) ?? '';
+    if (knowledge.matterMethods.has(verb) || knowledge.matterName.test(verb)) return true;
+    const receiver = receiverOf(link);
+    if (knowledge.queueMethods.has(verb) && receiver && knowledge.queueReceiver.test(receiver.getText())) return true;
+  }
+  return false;
 }
 
 /**
@@ -120,11 +124,13 @@ function resultIsChecked(call: ts.CallExpression): boolean {
   return !!next && ts.isIfStatement(next) && references(next.expression, declaration.name.text);
 }
 
-function enclosingStatement(node: ts.Node): ts.Statement | undefined {
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-    if (ts.isStatement(current)) return current;
+/** Comments above the statement holding the call and above the two statements around it (`// best effort` over an `if`). */
+function commentsAbove(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
+  const comments: string[] = [];
+  for (let node: ts.Node = call.parent; comments.length < 3 && !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isStatement(node) && !ts.isBlock(node)) comments.push(leadingComments(node, sourceFile));
   }
-  return undefined;
+  return comments.join('\n');
 }
 
 /**

@@ -16,7 +16,7 @@ const commented = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ $comme
 /** Schema of `rules/knowledge/error-handling.json`. */
 export const errorHandlingKnowledgeSchema = commented({
   expectedFailure: commented({ functions: names, modules: names, methods: names, methodPattern: pattern, cacheReceiverPattern: pattern, cacheMethods: names }),
-  matters: commented({ clients: names, methods: names, syncWrites: names, queueMethods: names, queueReceiverPattern: pattern, bestEffortUrlPattern: pattern }),
+  matters: commented({ clients: names, methods: names, namePattern: pattern, syncWrites: names, queueMethods: names, queueReceiverPattern: pattern, bestEffortUrlPattern: pattern }),
   cleanup: commented({ methods: names }),
   recording: commented({ receiverPattern: pattern, calleePattern: pattern }),
   unawaited: commented({ methods: names }),
@@ -39,6 +39,7 @@ export const knowledge = {
   matterClients: new Set(raw.matters.clients),
   syncWrites: new Set(raw.matters.syncWrites),
   matterMethods: new Set(raw.matters.methods),
+  matterName: new RegExp(raw.matters.namePattern),
   queueMethods: new Set(raw.matters.queueMethods),
   queueReceiver: new RegExp(raw.matters.queueReceiverPattern, 'i'),
   bestEffortUrl: new RegExp(raw.matters.bestEffortUrlPattern, 'i'),

@@ -9,7 +9,7 @@ import { knowledge } from './support-knowledge';
  * tests, where a fallback value or a try around a flaky fixture is the usual handling.
  */
 export function isOutOfScope(file: AnalyzedFile): boolean {
-  if (/(^|[/\\])(__tests__|__mocks__)[/\\]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(file.path)) return true;
+  if (/(^|[/\\])(__tests__|__mocks__|test|tests|e2e|fixtures)[/\\]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(file.path)) return true;
   if (/\.[jt]sx$|\.(component|directive|pipe)\.ts$/.test(file.path)) return true;
   if (/(^|[/\\])(frontend|components|composables|hooks|ui|scripts)[/\\]/.test(file.path)) return true;
   const statements = file.sourceFile.statements;
@@ -136,7 +136,7 @@ export function isExpectedFailureCall(call: ts.CallExpression | ts.NewExpression
 /**
  * Whether a try block can fail in a way its catch should not hide: it awaits something other than
  * an expected failure (JSON.parse, fs.stat, a cache read, a DNS lookup) or cleanup (unlink, close;
- * only with `cleanupIsSafe`), or makes a synchronous write (`fs.writeFileSync`, `repo.save`).
+ * only with `cleanupIsSafe`), or calls a write (`fs.writeFileSync`, `repo.save`, `sendInvoice`).
  * Other synchronous code in a try is nearly always parsing, formatting or validation, where the
  * fallback in the catch is the intended answer, so it is not judged.
  */
@@ -147,7 +147,7 @@ export function tryCanFailUnexpectedly(tryBlock: ts.Block, values: ValueResolver
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const name = calleeName(node) ?? '';
       if (isExpectedFailureCall(node, values) || (cleanupIsSafe && knowledge.cleanupMethods.has(name))) return;
-      risky = isAwaited(node) || knowledge.syncWrites.has(name);
+      risky = isAwaited(node) || knowledge.syncWrites.has(name) || knowledge.matterName.test(name);
     } else if (ts.isAwaitExpression(node)) {
       const operand = unwrapExpression(node.expression);
       risky = !ts.isCallExpression(operand) && !ts.isNewExpression(operand);
