@@ -60,7 +60,7 @@ export function isDefaultValue(expression: ts.Expression): boolean {
   return DEFAULT_IDENTIFIERS.has(node.getText());
 }
 
-const RESPONSE_METHODS = new Set(['json', 'send', 'end', 'redirect', 'html', 'text', 'body']);
+const RESPONSE_METHODS = new Set(['json', 'send', 'end', 'html', 'text', 'body']);
 
 /** `res.json({ success: true })`, `c.json(data)`, `NextResponse.json({ ok: true })`: a success answer. */
 export function isSuccessResponse(expression: ts.Expression): boolean {
