@@ -1,0 +1,64 @@
+import * as ts from 'typescript';
+import type { RuleContext, RuleModule } from '../../engine/types';
+import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, isOutOfScope, tryCanFailUnexpectedly } from './support';
+import { logStatement, operationName, rewriteCatch } from './support-fix';
+
+const rule: RuleModule = {
+  meta: {
+    id: 'error-handling/empty-catch',
+    category: 'error-handling',
+    layer: 'operation',
+    description: 'A `catch` block with no statements: the failure disappears without a trace.',
+    why: 'The operation failed and nothing knows: no log, no metric, no error for the caller. The bug surfaces later as missing or corrupt data, far from its cause, and on-call has nothing to search for.',
+    howToFix: 'Log the error with the project logger and rethrow it, or handle the specific failure you expect and rethrow the rest.',
+    messages: {
+      emptyCatch: 'This `catch` swallows every failure of the `try` block: log it and rethrow, or handle the failure you expect.',
+      logAndRethrow: 'Log the failure and rethrow it',
+      logOnly: 'Log the failure and continue',
+    },
+    fixable: true,
+  },
+  kinds: [ts.SyntaxKind.CatchClause],
+  prefilter: /\bcatch\b/,
+  create(context) {
+    if (isOutOfScope(context.file)) return {};
+    return {
+      [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
+    };
+  },
+};
+
+function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
+  const { file, values, settings } = context;
+  if (clause.block.statements.length > 0) return;
+  const tryStatement = clause.parent;
+  if (!tryCanFailUnexpectedly(tryStatement.tryBlock, values, true)) return;
+  // Documented best effort: `catch { /* ignore: already gone */ }` or a comment on the try.
+  if (catchDocumentsIntent(clause, file.sourceFile)) return;
+  if (isBestEffortFunction(clause) || isInsideCleanup(clause)) return;
+  const errorName = bindingName(clause) ?? (clause.variableDeclaration ? undefined : 'err');
+  const fixes = [];
+  if (errorName) {
+    const log = logStatement(clause, errorName, operationName(clause, 'operation'), settings, values);
+    fixes.push(
+      { title: rule.meta.messages.logAndRethrow, kind: 'suggestion' as const, edits: rewriteCatch(clause, log, [`throw ${errorName};`], file.sourceFile) },
+      { title: rule.meta.messages.logOnly, kind: 'suggestion' as const, edits: rewriteCatch(clause, log, [], file.sourceFile) },
+    );
+  }
+  context.report({ range: catchKeywordRange(clause, file.sourceFile), messageId: 'emptyCatch', fixes });
+}
+
+/** A `finally` block or a teardown function: a failure there must not hide the one being unwound. */
+function isInsideCleanup(clause: ts.CatchClause): boolean {
+  for (let node: ts.Node = clause.parent; node.parent; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isTryStatement(parent) && parent.finallyBlock === node) return true;
+    if (ts.isFunctionLike(parent)) {
+      const name = functionName(parent as ts.FunctionLikeDeclaration) ?? '';
+      return /^(close|dispose|cleanup|cleanUp|teardown|tearDown|shutdown|destroy|stop|disconnect|release|unmount|onModuleDestroy|onApplicationShutdown|beforeApplicationShutdown)/.test(name);
+    }
+  }
+  return false;
+}
+
+export default rule;

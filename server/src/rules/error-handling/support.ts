@@ -1,0 +1,253 @@
+import * as ts from 'typescript';
+import type { AnalyzedFile, FileSettings, OffsetRange } from '../../engine/types';
+import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { knowledge } from './support-knowledge';
+
+/**
+ * Code whose swallowed errors don't reach production data: browser code ('use client', JSX,
+ * Angular components, modules importing a UI framework, a frontend's folders), one-off scripts and
+ * tests, where a fallback value or a try around a flaky fixture is the usual handling.
+ */
+export function isOutOfScope(file: AnalyzedFile): boolean {
+  if (/(^|[/\\])(__tests__|__mocks__|test|tests|e2e|fixtures)[/\\]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(file.path)) return true;
+  if (/\.[jt]sx$|\.(component|directive|pipe)\.ts$/.test(file.path)) return true;
+  if (/(^|[/\\])(frontend|components|composables|hooks|ui|scripts)[/\\]/.test(file.path)) return true;
+  const statements = file.sourceFile.statements;
+  const first = statements[0];
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client') return true;
+  return statements.some(
+    (statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && knowledge.uiModules.has(statement.moduleSpecifier.text),
+  );
+}
+
+/** The `catch` keyword of a clause: where its findings sit. */
+export function catchKeywordRange(clause: ts.CatchClause, sourceFile: ts.SourceFile): OffsetRange {
+  const start = clause.getStart(sourceFile);
+  return { start, end: start + 'catch'.length };
+}
+
+/** Visits a subtree without entering nested functions (their statements run at another time). */
+export function forEachOwnNode(node: ts.Node, visit: (node: ts.Node) => void): void {
+  ts.forEachChild(node, function walk(child): void {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    visit(child);
+    ts.forEachChild(child, walk);
+  });
+}
+
+/** The last name of a callee: `prisma.user.create` → `create`, `fetch` → `fetch`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee)) return propertyNameText(callee.argumentExpression);
+  return undefined;
+}
+
+/** The object a method is called on, as written (`this.logger`, `res.status(500)`). */
+export function receiverOf(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = unwrapExpression(call.expression);
+  return ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+}
+
+/** The function a node runs in (arrow functions included). */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+/** A function's name, or the name it is bound to (`const load = async () => …`, `{ load() {} }`). */
+export function functionName(fn: ts.FunctionLikeDeclaration | undefined): string | undefined {
+  if (!fn) return undefined;
+  if (fn.name) return propertyNameText(fn.name);
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name) {
+    return propertyNameText(parent.name as ts.PropertyName);
+  }
+  return undefined;
+}
+
+/** `tryLoad`, `safeParse`, `isReachable`: the name says a failure is an answer, not an incident. */
+export function isBestEffortFunction(node: ts.Node): boolean {
+  const fn = enclosingFunction(node);
+  const name = functionName(fn);
+  return (!!name && knowledge.bestEffortFunction.test(name)) || (!!fn && isValidatorCallback(fn));
+}
+
+/** `z.string().refine((v) => { try { … } catch { return false } })`: `false` is the validator's answer. */
+function isValidatorCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  return /^(refine|superRefine|refinement|validate|validator|test|check|custom|filter|some|every|find)$/.test(calleeName(call) ?? '');
+}
+
+/**
+ * A comment in `text` that documents the failure as expected: it says so (`// ignore: already
+ * deleted`, `/* best effort *\/`), or it explains in a sentence (five words or more) why going on
+ * is right (only where the handler is: a sentence above a `try` may describe anything). A to-do (`// TODO: handle error`) or a bare label (`// error`) documents nothing.
+ */
+export function documentsIntent(text: string, explanationCounts: boolean): boolean {
+  const comments = text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
+  return comments.some((comment) => {
+    // A comment naming one of these rules is addressed to prodgap (an acceptance), not documentation.
+    if (/error-handling\/|TODO|FIXME|XXX|HACK|\bhandle\b/i.test(comment)) return false;
+    return knowledge.intentComment.test(comment) || (explanationCounts && (comment.match(/[a-z]{2,}/gi) ?? []).length >= 5);
+  });
+}
+
+/** The comments above a node (`// best effort: the cache may be down` over a `.catch` chain). */
+export function leadingComments(node: ts.Node, sourceFile: ts.SourceFile): string {
+  const text = sourceFile.text;
+  return (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).map((r) => text.slice(r.pos, r.end)).join('\n');
+}
+
+/**
+ * Whether a catch documents its intent: inside its block (`catch { /* ignore *\/ }`, an
+ * explanation), or by intent words above its `try` or before the `}` that closes the try block
+ * (`// eslint-disable-next-line no-empty`).
+ */
+export function catchDocumentsIntent(clause: ts.CatchClause, sourceFile: ts.SourceFile): boolean {
+  const tryBlock = clause.parent.tryBlock;
+  const last = tryBlock.statements[tryBlock.statements.length - 1];
+  const text = sourceFile.text;
+  const block = text.slice(clause.block.getStart(sourceFile), clause.block.getEnd());
+  const beforeCatch = text.slice(last ? last.getEnd() : tryBlock.getStart(sourceFile), tryBlock.getEnd());
+  return documentsIntent(block, true) || documentsIntent(`${leadingComments(clause.parent, sourceFile)}\n${beforeCatch}`, false);
+}
+
+/** Calls whose failure is the expected answer: parsing input, existence checks, feature detection. */
+export function isExpectedFailureCall(call: ts.CallExpression | ts.NewExpression, values: ValueResolver): boolean {
+  const origin = values.origin(call.expression);
+  const qualified = qualifiedName(origin);
+  if (qualified && knowledge.expectedFunctions.has(qualified)) return true;
+  if (origin.base.kind === 'module' && knowledge.expectedModules.has(origin.base.module)) return true;
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
+  const name = calleeName(call);
+  if (!name) return false;
+  if (ts.isIdentifier(unwrapExpression(call.expression)) && knowledge.expectedFunctions.has(name)) return true;
+  // A cache read: a miss or a cache outage falls back to the source of truth.
+  const receiver = ts.isCallExpression(call) ? receiverOf(call) : undefined;
+  if (receiver && knowledge.cacheMethods.has(name) && knowledge.cacheReceiver.test(receiver.getText())) return true;
+  return knowledge.expectedMethods.has(name) || knowledge.expectedMethodPattern.test(name);
+}
+
+/**
+ * Whether a try block can fail in a way its catch should not hide: it awaits something other than
+ * an expected failure (JSON.parse, fs.stat, a cache read, a DNS lookup) or cleanup (unlink, close;
+ * only with `cleanupIsSafe`), or calls a write (`fs.writeFileSync`, `repo.save`, `sendInvoice`).
+ * Other synchronous code in a try is nearly always parsing, formatting or validation, where the
+ * fallback in the catch is the intended answer, so it is not judged.
+ */
+export function tryCanFailUnexpectedly(tryBlock: ts.Block, values: ValueResolver, cleanupIsSafe: boolean): boolean {
+  let risky = false;
+  forEachOwnNode(tryBlock, (node) => {
+    if (risky) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const name = calleeName(node) ?? '';
+      if (isExpectedFailureCall(node, values) || (cleanupIsSafe && knowledge.cleanupMethods.has(name))) return;
+      risky = isAwaited(node) || knowledge.syncWrites.has(name) || knowledge.matterName.test(name);
+    } else if (ts.isAwaitExpression(node)) {
+      const operand = unwrapExpression(node.expression);
+      risky = !ts.isCallExpression(operand) && !ts.isNewExpression(operand);
+    }
+  });
+  return risky;
+}
+
+function isAwaited(node: ts.Node): boolean {
+  let current = node.parent;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.parent;
+  return ts.isAwaitExpression(current);
+}
+
+/** `fetch(…)`, `axios.post(…)`, `got(…)`, or a method of an instance from `axios.create(…)`. */
+export function isHttpClientCall(call: ts.CallExpression, values: ValueResolver): boolean {
+  const origin = values.origin(call.expression);
+  const isClient = (name: string) => [...knowledge.matterClients].some((client) => name === client || name.startsWith(`${client}.`));
+  const qualified = qualifiedName(origin);
+  if (qualified) return isClient(qualified);
+  // An instance counts only when a client factory made it: a `fetch` Response's `.json()` does not.
+  const creator = creatorOf(origin)?.name;
+  return !!creator && /\.create$/.test(creator) && isClient(creator);
+}
+
+/** A catch binding's name (`catch (err)`), or undefined for none or a destructuring. */
+export function bindingName(clause: ts.CatchClause): string | undefined {
+  const name = clause.variableDeclaration?.name;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+/** True when `name` is read anywhere in `node` (a catch block, a handler body). */
+export function references(node: ts.Node, name: string | undefined): boolean {
+  if (!name) return false;
+  let found = false;
+  const walk = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child) && child.text === name) found = true;
+    else ts.forEachChild(child, walk);
+  };
+  ts.forEachChild(node, walk);
+  return found;
+}
+
+/** A call that records or passes on a failure: a logger, tracker, span or metric, `next(err)`, `reject(e)`. */
+export function isRecordingCall(call: ts.CallExpression, settings: FileSettings, values: ValueResolver): boolean {
+  const name = calleeName(call);
+  if (!name) return false;
+  const receiver = receiverOf(call);
+  const receiverText = receiver && unwrapExpression(receiver).getText();
+  if (receiverText !== undefined && (knowledge.recordingReceiver.test(receiverText) || settings.loggerNames.includes(receiverText))) return true;
+  if (settings.loggerNames.includes(name) || knowledge.recordingCallee.test(name)) return true;
+  if (knowledge.handoffFunctions.has(name) && !receiver) return true;
+  const qualified = qualifiedName(values.origin(call.expression));
+  return !!qualified && knowledge.handoffFunctions.has(qualified);
+}
+
+/** A numeric literal ≥ 400 (or a non-literal status: can't tell, so it counts as a failure). */
+function isFailureStatus(expression: ts.Expression | undefined): boolean {
+  if (!expression) return false;
+  const node = unwrapExpression(expression);
+  if (ts.isNumericLiteral(node)) return Number(node.text) >= 400;
+  return !ts.isStringLiteralLike(node) && !ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node);
+}
+
+const STATUS_KEYS = /^(status|statusCode|code)$/;
+const FAILURE_FLAG_KEYS = /^(ok|success|succeeded|successful|valid|isValid|healthy|available)$/i;
+const FAILURE_KEYS = /err|fail|reason|message|problem/i;
+
+/** `{ success: false }`, `{ error: 'x' }`, `{ status: 500 }`: a value that reports the failure to its caller. */
+export function isFailureShaped(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  if (!ts.isObjectLiteralExpression(node)) return false;
+  return node.properties.some((property) => {
+    const key = propertyNameText(property.name);
+    if (key === undefined) return false;
+    if (FAILURE_KEYS.test(key)) return true;
+    if (!ts.isPropertyAssignment(property)) return false;
+    const value = unwrapExpression(property.initializer);
+    if (FAILURE_FLAG_KEYS.test(key) && value.kind === ts.SyntaxKind.FalseKeyword) return true;
+    if (STATUS_KEYS.test(key) && isFailureStatus(value)) return true;
+    if (key === 'status' && ts.isStringLiteralLike(value) && /err|fail/i.test(value.text)) return true;
+    return isFailureShaped(value);
+  });
+}
+
+/** A call whose arguments or chain carry a failure status or failure-shaped body (`res.status(500).json(…)`). */
+export function signalsFailure(call: ts.CallExpression | ts.NewExpression): boolean {
+  let current: ts.Expression = call;
+  for (;;) {
+    const node = unwrapExpression(current);
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+    const name = calleeName(node);
+    const args = node.arguments ?? [];
+    if ((name === 'status' || name === 'sendStatus' || name === 'code' || name === 'writeHead') && isFailureStatus(args[0])) return true;
+    if (args.some((arg) => isFailureShaped(arg) || (ts.isNumericLiteral(unwrapExpression(arg)) && Number((unwrapExpression(arg) as ts.NumericLiteral).text) >= 400))) {
+      return true;
+    }
+    const callee = unwrapExpression(node.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    current = callee.expression;
+  }
+}
