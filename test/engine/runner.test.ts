@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { analyzeFile } from '../../server/src/engine/runner';
 import { settingsFor } from '../../server/src/config/settings';
 import type { RuleModule } from '../../server/src/engine/types';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { severityFor } from '../../server/src/engine/severity';
 import type { RuleModule } from '../../server/src/engine/types';
 import { analyzeSnippet } from '../support/analyze';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { parseSource } from '../../server/src/engine/parse';
 import { ValueResolver, qualifiedName, creatorOf } from '../../server/src/engine/values';
 

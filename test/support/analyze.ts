@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { analyzeFile } from '../../server/src/engine/runner';
 import { finalizeFile, ProjectIndex, type FileReport } from '../../server/src/engine/project';
 import type { RuleModule } from '../../server/src/engine/types';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { configSchema, KNOWN_RULE_KEYS_HINT, type ProdgapConfig } from './schema';
 import { CATEGORIES, type OffsetRange } from '../engine/types';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Finding, Notice, OffsetRange } from './types';
 import { CATEGORIES } from './types';
 import { LineIndex } from './lines';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 /**
  * Lexical scopes, built lazily: a scope's declaration table is made the first time a name is looked

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { TextEdit } from '../engine/types';
 
 /** Indentation of the line a node starts on. */

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, isOutOfScope, tryCanFailUnexpectedly } from './support';
 import { handlesFailure, onlyReturnsDefault } from './support-catch';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, isOutOfScope, tryCanFailUnexpectedly } from './support';
 import { logStatement, operationName, rewriteCatch } from './support-fix';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { staticText, unwrapExpression } from '../../engine/values';
 import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, isOutOfScope, leadingComments, receiverOf, references } from './support';

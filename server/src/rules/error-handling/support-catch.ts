@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileSettings } from '../../engine/types';
 import { unwrapExpression, type ValueResolver } from '../../engine/values';
 import { calleeName, isFailureShaped, isRecordingCall, receiverOf, references, signalsFailure } from './support';

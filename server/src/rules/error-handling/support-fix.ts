@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileSettings, TextEdit } from '../../engine/types';
 import { propertyNameText, type ValueResolver } from '../../engine/values';
 import { indentOf } from '../../fixes/edits';

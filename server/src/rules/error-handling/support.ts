@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { AnalyzedFile, FileSettings, OffsetRange } from '../../engine/types';
 import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { knowledge } from './support-knowledge';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { propertyNameText, qualifiedName, unwrapExpression } from '../../engine/values';
 import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, isOutOfScope, receiverOf } from './support';

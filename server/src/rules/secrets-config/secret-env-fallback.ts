@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { fallbackOf, isNotProductionPath, isSecretName, mask, matchFormat, slotOf } from './support';
 

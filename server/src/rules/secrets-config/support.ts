@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { propertyNameText, unwrapExpression } from '../../engine/values';
 import { SECRETS, type SecretFormat } from './support-knowledge';
 

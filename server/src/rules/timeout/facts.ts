@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FactCollector, FactCollectorContext } from '../../engine/types';
 import { creatorOf, qualifiedName } from '../../engine/values';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';

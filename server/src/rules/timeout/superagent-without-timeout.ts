@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { staticText, type ValueResolver } from '../../engine/values';
 import type { Verdict } from './support';
 

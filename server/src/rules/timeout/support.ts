@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 
 /** Calls that are the WHATWG fetch (global, or a package that implements it without its own timeout). */
