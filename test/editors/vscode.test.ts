@@ -5,9 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { clientAvailable, codeServerAvailable, ROOT } from './clients';
+import { runUiCheck } from './ui-check';
 
 /**
- * The mocha suite in test/vscode runs inside a real VS Code extension host over a copy of
+ * Real VS Code. The mocha suite in test/vscode runs inside a real VS Code extension host over a copy of
  * test/fixtures/workspace. Here VS Code desktop can't be downloaded, so a launcher stands in for its
  * executable and runs the same workbench from code-server in headless Chromium; with
  * PRODGAP_VSCODE=download the suite runs unchanged in downloaded VS Code.
@@ -26,3 +27,6 @@ test('VS Code extension host: diagnostics, quick fix, fix-all, acceptance, comma
   });
   assert.equal(code, 0);
 });
+
+// In the same file as the suite above so the two code-server runs never compete for the 2 cores.
+test('UI in code-server: squiggle, hover guidance, Ctrl+. quick fix, Problems panel lists an unopened file', { skip: download || skip, timeout: 300_000 }, runUiCheck);

@@ -75,6 +75,8 @@ export class Session {
   private readonly pushed = new Set<string>();
   private scanGeneration = 0;
   private invalidConfigs = new Set<string>();
+  /** Findings per file by severity, for the status bar's workspace totals. */
+  private readonly counts = new Map<string, { error: number; warning: number; info: number }>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -205,19 +207,23 @@ export class Session {
     const factsChanged = this.model.update(file, document.getText());
     await this.publish(uri);
     if (factsChanged) await this.republish(this.model.siblings(file));
+    else this.sendStatus(false);
   }
 
   private async diagnosticsFor(uri: string) {
     const file = uriToPath(uri);
     const settings = await this.settingsFor(uri);
-    if (!file || !settings.enable) return [];
-    const report = this.model.report(file);
+    const report = file && settings.enable ? this.model.report(file) : undefined;
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of report?.findings ?? []) counts[finding.severity]++;
+    if (file) this.counts.set(file, counts);
     return report ? reportDiagnostics(report, settings.showNotices) : [];
   }
 
   /** Pushes a file's diagnostics; an open document of a pull client gets them on its next pull instead. */
   private async publish(uri: string): Promise<void> {
     if (this.capabilities.pull && this.documents.get(uri)) {
+      await this.diagnosticsFor(uri); // keeps the status bar's totals current until the client pulls
       if (this.pushed.delete(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
       if (this.capabilities.refresh) await this.connection.languages.diagnostics.refresh();
       return;
@@ -336,8 +342,11 @@ export class Session {
 
   private sendStatus(scanning: boolean): void {
     const counts = { error: 0, warning: 0, info: 0 };
-    if (!scanning) {
-      for (const file of this.model.files()) for (const finding of this.model.report(file)?.findings ?? []) counts[finding.severity]++;
+    for (const [file, perFile] of this.counts) {
+      if (!this.model.has(file)) continue;
+      counts.error += perFile.error;
+      counts.warning += perFile.warning;
+      counts.info += perFile.info;
     }
     void this.connection.sendNotification(STATUS_NOTIFICATION, { scanning, counts });
   }
