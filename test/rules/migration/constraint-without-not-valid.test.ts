@@ -15,6 +15,11 @@ runRuleTests(rule, {
     typeorm('ALTER TABLE "order" ADD CONSTRAINT "UQ_order_ref" UNIQUE ("ref")'),
     // MySQL has no NOT VALID.
     'export class AddFk1700000000000 implements MigrationInterface {\n  async up(queryRunner: QueryRunner) {\n    await queryRunner.query("ALTER TABLE `order` ADD CONSTRAINT `FK_1` FOREIGN KEY (`customerId`) REFERENCES `customer`(`id`)");\n  }\n  async down() {}\n}',
+    // A TypeORM DataSource for MySQL elsewhere in the project.
+    {
+      code: typeorm('ALTER TABLE "order" ADD CONSTRAINT "FK_order_customer" FOREIGN KEY ("customerId") REFERENCES "customer"("id")'),
+      files: { 'src/data-source.ts': "export const AppDataSource = new DataSource({ type: 'mysql', host: 'localhost', entities: [User], migrations: ['src/migrations/*.ts'] });" },
+    },
     // Constraints named in a comment or a string are not statements.
     typeorm("-- ALTER TABLE order ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES b(id)\nINSERT INTO notes (body) VALUES ('ADD CONSTRAINT x CHECK (y)')"),
   ],

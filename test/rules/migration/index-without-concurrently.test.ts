@@ -23,6 +23,33 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a project that runs SQLite in development and Postgres in production is judged as Postgres',
+      code: knexUp("  await knex.raw('DROP INDEX users_email_idx');"),
+      files: { 'knexfile.ts': "export default {\n  development: { client: 'better-sqlite3', connection: { filename: './dev.db' }, useNullAsDefault: true },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};" },
+      errors: [{ messageId: 'dropIndex', line: 2, column: 9, endLine: 2, endColumn: 17, output: knexUp("  await knex.raw('DROP INDEX CONCURRENTLY users_email_idx');", '\nexport const config = { transaction: false };\n') }],
+    },
+    {
+      name: 'a CommonJS knex migration gets module.exports.config',
+      code: "exports.up = function (knex) {\n  return knex.schema.raw('CREATE INDEX users_email_idx ON users (email)');\n};\nexports.down = function (knex) {\n  return knex.schema.raw('DROP INDEX users_email_idx');\n};\n",
+      filename: 'db/migrations/20240101_users_email.js',
+      errors: [
+        {
+          messageId: 'createIndex',
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 25,
+          output: "exports.up = function (knex) {\n  return knex.schema.raw('CREATE INDEX CONCURRENTLY users_email_idx ON users (email)');\n};\nexports.down = function (knex) {\n  return knex.schema.raw('DROP INDEX users_email_idx');\n};\n\nmodule.exports.config = { transaction: false };\n",
+        },
+      ],
+    },
+    {
+      name: 'a sql tagged template (Kysely): whether it runs in a transaction is unknown, so no fix',
+      code: "export async function up(db: Kysely<any>): Promise<void> {\n  await sql`CREATE INDEX person_name_idx ON person (name)`.execute(db);\n}\nexport async function down(db: Kysely<any>): Promise<void> {\n  await sql`DROP INDEX person_name_idx`.execute(db);\n}",
+      filename: 'src/migrations/2024-01-01-person-name.ts',
+      errors: [{ messageId: 'createIndex', line: 2, column: 9, endLine: 2, endColumn: 12, output: null }],
+    },
+    {
       name: 'knex raw CREATE INDEX: the suggestion also turns the transaction off',
       code: knexUp("  await knex.raw('CREATE INDEX users_email_idx ON users (email)');"),
       errors: [

@@ -7,6 +7,8 @@ runRuleTests(rule, {
     // Data-only migrations have nothing to restore.
     { code: "exports.up = function (db, cb) {\n  db.runSql(`UPDATE settings SET content = '{}' WHERE name = 'x';`, cb);\n};", filename: 'src/migrations/20240101-reset.js' },
     { code: "exports.up = function (db, cb) {\n  db.runSql(`INSERT INTO roles (name) VALUES ('viewer');`, cb);\n};\nexports.down = function (db, cb) {\n  cb();\n};", filename: 'src/migrations/20240101-role.js' },
+    // Retyping a column is left in place by many teams on purpose: the old code reads the new type.
+    { code: "exports.up = function (db, cb) {\n  db.runSql('ALTER TABLE events ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE', cb);\n};\nexports.down = function (db, cb) {\n  cb();\n};", filename: 'src/migrations/20170306-tz.js' },
     // A down that throws records a deliberate one-way change.
     "export async function up(knex: Knex) {\n  await knex.raw('ALTER TABLE users DROP COLUMN legacy');\n}\nexport async function down() {\n  throw new Error('irreversible: legacy data is gone');\n}",
     // A down that calls a helper may undo anything.

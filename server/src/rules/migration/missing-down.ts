@@ -26,6 +26,12 @@ const rule: RuleModule = {
   },
 };
 
+/**
+ * Changes an empty `down` leaves behind in a way that matters: the old code cannot run against them,
+ * or running `up` again fails. A retyped column or a dropped index is usually harmless to keep.
+ */
+const UNDOABLE = new Set(['createTable', 'createIndex', 'addColumn', 'addConstraint', 'dropColumn', 'renameColumn', 'dropTable', 'renameTable', 'setNotNull']);
+
 function checkDown(migration: Migration, context: RuleContext): void {
   const { down, downName, values } = { ...migration, values: context.values };
   const upSteps = stepsIn(migration.up, values);
@@ -37,7 +43,7 @@ function checkDown(migration: Migration, context: RuleContext): void {
   }
   if (declaresIrreversible(down)) return;
   if (doesNothing(down)) {
-    context.report({ node: downName, messageId: 'emptyDown' });
+    if (upSteps.some((s) => UNDOABLE.has(s.op.kind))) context.report({ node: downName, messageId: 'emptyDown' });
     return;
   }
   const downSteps = stepsIn(down, values);

@@ -39,7 +39,7 @@ const VOLATILE = new Set(MIGRATION_KNOWLEDGE.volatileFunctions.map((name) => nam
 const SEQUENCE_TYPES = new Set(MIGRATION_KNOWLEDGE.rewritingTypes.map((name) => name.toUpperCase()));
 
 /** Splits SQL into tokens, dropping whitespace and comments; strings and quoted names are single tokens. */
-export function tokenize(sql: string): Token[] {
+function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < sql.length) {
