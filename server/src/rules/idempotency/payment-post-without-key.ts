@@ -20,6 +20,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /payment|charge|refund|payout|transfer|checkout|capture|disbursement|withdrawal|remittance/i,
   create(context) {
     const first = context.file.sourceFile.statements[0];
     // Browser code ('use client') is not the server's retry path.

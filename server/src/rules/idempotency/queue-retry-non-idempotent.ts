@@ -21,6 +21,7 @@ const rule: RuleModule = {
     fixable: false,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
+  prefilter: /attempts/,
   create(context) {
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkAdd(node as ts.CallExpression, context),

@@ -28,6 +28,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ForStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement],
+  prefilter: /retr|attempt|backoff|tries|catch/i,
   create(context) {
     const check = (construct: RetryConstruct | undefined) => construct && checkConstruct(construct, context);
     return {
