@@ -61,7 +61,7 @@ interface Subscriber {
 }
 
 /** Parses a file once and walks it once, calling every rule and fact collector subscribed to each node kind. */
-export function analyzeFile(path: string, text: string, settings: FileSettings, options: RunOptions): FileAnalysis {
+export function analyzeFile(path: string, text: string, settings: FileSettings, options: RunOptions, relativePath = path): FileAnalysis {
   const notices: Notice[] = [];
   const findings: RawFinding[] = [];
   const facts: Fact[] = [];
@@ -77,7 +77,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     // The parser recurses: pathological input can exhaust the stack before any limit is checked.
     return skipped(`Skipped: the file could not be parsed (${(error as Error).message}).`);
   }
-  const file: AnalyzedFile = { path, text, sourceFile };
+  const file: AnalyzedFile = { path, relativePath, text, sourceFile };
   const values = new ValueResolver();
   // Indexed by node kind: the walk's hot path is one array read per node.
   const byKind: (Subscriber[] | undefined)[] = [];

@@ -1,16 +1,43 @@
 import ts = require('typescript');
+import { z } from 'zod';
 import type { AnalyzedFile } from './types';
+import { loadKnowledge } from '../knowledge/load';
+import data from '../../../rules/knowledge/runtime.json';
 
 /**
  * Where a file's code runs. Production-readiness rules judge the server: tests run under their
- * runner's own limits, and browser code's failures cost one tab, not the service.
+ * runner's own limits, browser code's failures cost one tab, and one-off scripts are run by hand.
+ * Paths are project-relative, so a checkout under `/home/me/test/` is not mistaken for tests.
  */
-const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
-const BROWSER_CODE =
-  /from\s+['"](vue|pinia|vue-router|svelte|@angular\/core)['"]|(^|[^.\w$])(window|document|localStorage|sessionStorage)\.|import\.meta\.env\.VITE_/m;
+const knowledge = loadKnowledge(
+  'runtime',
+  z.object({
+    $comment: z.string().optional(),
+    testPaths: z.array(z.string()),
+    uiPaths: z.array(z.string()),
+    scriptPaths: z.array(z.string()),
+    serverEntryPaths: z.array(z.string()),
+    uiModules: z.array(z.string()),
+    browserGlobals: z.string(),
+  }),
+  data,
+);
+const anyOf = (patterns: string[]) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+const TEST = anyOf(knowledge.testPaths);
+const UI = anyOf(knowledge.uiPaths);
+const SCRIPT = anyOf(knowledge.scriptPaths);
+const SERVER_ENTRY = anyOf(knowledge.serverEntryPaths);
+const UI_MODULES = new Set(knowledge.uiModules);
+const BROWSER_GLOBALS = new RegExp(knowledge.browserGlobals, 'm');
 
-export function isTestFile(path: string): boolean {
-  return TEST_FILE.test(path);
+export type FileRole = 'server' | 'test' | 'browser' | 'script';
+
+function normalized(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+export function isTestFile(relativePath: string): boolean {
+  return TEST.test(normalized(relativePath));
 }
 
 /** A React client component ('use client'): its code runs in a browser tab, not on the server. */
@@ -19,10 +46,29 @@ export function isClientComponent(sourceFile: ts.SourceFile): boolean {
   return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }
 
-/**
- * Tests, and browser code: a 'use client' component, or a module that imports a browser UI
- * framework or reads browser globals or Vite's client env.
- */
+function importsUiFramework(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some(
+    (s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && UI_MODULES.has(s.moduleSpecifier.text),
+  );
+}
+
+const roles = new WeakMap<ts.SourceFile, FileRole>();
+
+export function fileRole(file: AnalyzedFile): FileRole {
+  let role = roles.get(file.sourceFile);
+  if (!role) {
+    const path = normalized(file.relativePath);
+    if (isTestFile(path)) role = 'test';
+    else if (SERVER_ENTRY.test(path)) role = 'server';
+    else if (UI.test(path) || isClientComponent(file.sourceFile) || importsUiFramework(file.sourceFile) || BROWSER_GLOBALS.test(file.text)) role = 'browser';
+    else if (SCRIPT.test(path)) role = 'script';
+    else role = 'server';
+    roles.set(file.sourceFile, role);
+  }
+  return role;
+}
+
+/** Tests, browser UI and one-off scripts: out of scope for rules about running a service. */
 export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
-  return isTestFile(file.path) || isClientComponent(file.sourceFile) || BROWSER_CODE.test(file.text);
+  return fileRole(file) !== 'server';
 }

@@ -51,8 +51,11 @@ export class ProjectModel {
    * project facts changed, i.e. other files of its project may need new reports.
    */
   update(file: string, text: string, runRules = true): boolean {
-    const analysis = analyzeFile(file, text, this.configs.settingsFor(file), { rules: allRules, collectors: allCollectors, runRules, knownRuleIds });
-    const project = this.project(this.root(file));
+    const root = this.root(file);
+    const relativePath = path.relative(root, file).split(path.sep).join('/');
+    const options = { rules: allRules, collectors: allCollectors, runRules, knownRuleIds };
+    const analysis = analyzeFile(file, text, this.configs.settingsFor(file), options, relativePath);
+    const project = this.project(root);
     const before = JSON.stringify(this.analyses.get(file)?.facts ?? []);
     this.analyses.set(file, analysis);
     project.files.add(file);

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, isOutOfScope, tryCanFailUnexpectedly } from './support';
+import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { handlesFailure, onlyReturnsDefault } from './support-catch';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
@@ -22,7 +23,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CatchClause],
   prefilter: /\bcatch\b/,
   create(context) {
-    if (isOutOfScope(context.file)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
     };

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, isOutOfScope, tryCanFailUnexpectedly } from './support';
+import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
 const rule: RuleModule = {
@@ -21,7 +22,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CatchClause],
   prefilter: /\bcatch\b/,
   create(context) {
-    if (isOutOfScope(context.file)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
     };

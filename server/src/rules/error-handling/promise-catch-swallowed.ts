@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { staticText, unwrapExpression } from '../../engine/values';
-import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, isOutOfScope, leadingComments, receiverOf, references } from './support';
+import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
 import { logStatement } from './support-fix';
@@ -23,7 +24,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /\.\s*catch\s*\(/,
   create(context) {
-    if (isOutOfScope(context.file)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression, context),
     };

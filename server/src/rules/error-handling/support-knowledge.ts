@@ -22,7 +22,6 @@ export const errorHandlingKnowledgeSchema = commented({
   unawaited: commented({ methods: names }),
   handoff: commented({ functions: names }),
   intentComment: commented({ pattern }),
-  uiModules: commented({ modules: names }),
   bestEffortFunctionPattern: pattern,
 });
 
@@ -49,6 +48,5 @@ export const knowledge = {
   promiseMethods: new Set(raw.unawaited.methods),
   handoffFunctions: new Set(raw.handoff.functions),
   intentComment: new RegExp(raw.intentComment.pattern, 'i'),
-  uiModules: new Set(raw.uiModules.modules),
   bestEffortFunction: new RegExp(raw.bestEffortFunctionPattern),
 };

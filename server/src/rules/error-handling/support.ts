@@ -1,24 +1,7 @@
 import ts = require('typescript');
-import type { AnalyzedFile, FileSettings, OffsetRange } from '../../engine/types';
+import type { FileSettings, OffsetRange } from '../../engine/types';
 import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { knowledge } from './support-knowledge';
-
-/**
- * Code whose swallowed errors don't reach production data: browser code ('use client', JSX,
- * Angular components, modules importing a UI framework, a frontend's folders), one-off scripts and
- * tests, where a fallback value or a try around a flaky fixture is the usual handling.
- */
-export function isOutOfScope(file: AnalyzedFile): boolean {
-  if (/(^|[/\\])(__tests__|__mocks__|test|tests|e2e|fixtures)[/\\]|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(file.path)) return true;
-  if (/\.[jt]sx$|\.(component|directive|pipe)\.ts$/.test(file.path)) return true;
-  if (/(^|[/\\])(frontend|components|composables|hooks|ui|scripts)[/\\]/.test(file.path)) return true;
-  const statements = file.sourceFile.statements;
-  const first = statements[0];
-  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client') return true;
-  return statements.some(
-    (statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && knowledge.uiModules.has(statement.moduleSpecifier.text),
-  );
-}
 
 /** The `catch` keyword of a clause: where its findings sit. */
 export function catchKeywordRange(clause: ts.CatchClause, sourceFile: ts.SourceFile): OffsetRange {

@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { propertyNameText, qualifiedName, unwrapExpression } from '../../engine/values';
-import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, isOutOfScope, receiverOf } from './support';
+import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, receiverOf } from './support';
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import { knowledge } from './support-knowledge';
 
 const rule: RuleModule = {
@@ -21,7 +22,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.TryStatement],
   prefilter: /\bcatch\b/,
   create(context) {
-    if (isOutOfScope(context.file)) return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.TryStatement]: (node) => checkTry(node as ts.TryStatement, context),
     };

@@ -20,7 +20,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   prefilter: /:\/\/|host|server|address|addr|endpoint|url|uri|origin|domain|broker|dsn/i,
   create(context) {
-    if (isNotProductionPath(context.file.path)) return {};
+    if (isNotProductionPath(context.file.relativePath)) return {};
     const check = (node: ts.Node) => checkLiteral(node as ts.StringLiteralLike | ts.TemplateExpression, context);
     return { [ts.SyntaxKind.StringLiteral]: check, [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check, [ts.SyntaxKind.TemplateExpression]: check };
   },

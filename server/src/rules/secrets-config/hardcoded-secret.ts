@@ -41,7 +41,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   prefilter: /pass|pwd|secret|token|key|credential|auth|sign|session|cookie|:\/\/[^\s'"`]*:[^\s'"`]*@|sk_|rk_|whsec_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox|AIza|SG\.|SK[0-9a-f]{8}|sk-|npm_|shp|:AA/i,
   create(context) {
-    if (isNotProductionPath(context.file.path)) return {};
+    if (isNotProductionPath(context.file.relativePath)) return {};
     const check = (node: ts.Node) => checkLiteral(node as ts.StringLiteralLike, context);
     return {
       [ts.SyntaxKind.StringLiteral]: check,

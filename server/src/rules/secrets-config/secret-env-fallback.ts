@@ -19,7 +19,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
   prefilter: /env|config/i,
   create(context) {
-    if (isNotProductionPath(context.file.path)) return {};
+    if (isNotProductionPath(context.file.relativePath)) return {};
     const check = (node: ts.Node) => checkLiteral(node as ts.StringLiteralLike, context);
     return { [ts.SyntaxKind.StringLiteral]: check, [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check };
   },
