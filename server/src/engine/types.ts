@@ -157,7 +157,7 @@ export interface ProjectFacts {
 export interface AnalyzedFile {
   /** Path as given by the caller (absolute or relative); used in messages only. */
   path: string;
-  /** Path relative to the file's project (nearest package.json), with `/`: what path conventions match. */
+  /** Path relative to the repository (or project) root, with `/`: what path conventions (tests/, frontend/) match. */
   relativePath: string;
   text: string;
   sourceFile: ts.SourceFile;

@@ -88,6 +88,18 @@ export function projectRootOf(file: string): string {
   }
 }
 
+/**
+ * The folder path conventions (tests/, frontend/, scripts/) are read from: the repository root
+ * (the folder with `.git`), else the project root. In a monorepo `frontend/package.json` makes
+ * `frontend/` a project, and its files are still the frontend's.
+ */
+export function conventionRootOf(projectRoot: string): string {
+  for (let dir = projectRoot; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return projectRoot;
+  }
+}
+
 /** Reads a file as UTF-8 text; undefined when it can't be read. */
 export function readText(file: string): string | undefined {
   try {

@@ -5,7 +5,7 @@ import type { Fact } from '../engine/types';
 import { allCollectors, allRules, knownRuleIds, rulesById } from '../rules';
 import { ConfigSet } from './config-set';
 import { packageFacts } from './package-facts';
-import { projectRootOf } from './files';
+import { conventionRootOf, projectRootOf } from './files';
 
 interface Project {
   index: ProjectIndex;
@@ -37,6 +37,17 @@ export class ProjectModel {
     return project;
   }
 
+  private readonly conventionRoots = new Map<string, string>();
+
+  private conventionRoot(projectRoot: string): string {
+    let root = this.conventionRoots.get(projectRoot);
+    if (root === undefined) {
+      root = conventionRootOf(projectRoot);
+      this.conventionRoots.set(projectRoot, root);
+    }
+    return root;
+  }
+
   private root(file: string): string {
     let root = this.rootOf.get(file);
     if (root === undefined) {
@@ -52,7 +63,7 @@ export class ProjectModel {
    */
   update(file: string, text: string, runRules = true): boolean {
     const root = this.root(file);
-    const relativePath = path.relative(root, file).split(path.sep).join('/');
+    const relativePath = path.relative(this.conventionRoot(root), file).split(path.sep).join('/');
     const options = { rules: allRules, collectors: allCollectors, runRules, knownRuleIds };
     const analysis = analyzeFile(file, text, this.configs.settingsFor(file), options, relativePath);
     const project = this.project(root);
