@@ -119,7 +119,8 @@ type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launchPersiste
  */
 async function openQuickFixMenu(page: Page): Promise<void> {
   const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a 10000 ms timeout' }).first();
-  const refusal = page.getByText('No code actions available').first();
+  // The editor's overlay message (an aria-live copy of the text stays in the DOM, so not getByText).
+  const refusal = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' }).first();
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+.');
     const shown = await Promise.race([
