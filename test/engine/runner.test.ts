@@ -59,3 +59,26 @@ test('broken code is analyzed as far as it parses', () => {
   assert.equal(result.findings.length, 1);
   assert.deepEqual(result.notices, []);
 });
+
+test('incremental re-parsing gives the same findings as a full parse, edit after edit', () => {
+  const settings = settingsFor({}, 'a.ts');
+  const options = { rules: [fetchRule], collectors: [], runRules: true, knownRuleIds: new Set<string>(), keepTree: true };
+  let text = "export async function a(u: string) {\n  return fetch(u);\n}\n";
+  const edits: [number, number, string][] = [
+    [text.length, text.length, 'export const b = () => fetch(`https://x.example/${1}`);\n'],
+    [text.indexOf('fetch(u)') + 7, text.indexOf('fetch(u)') + 7, ', { signal: AbortSignal.timeout(5) }'],
+    [0, 0, '// header\n'],
+    [text.indexOf('return'), text.indexOf('return') + 6, 'void'],
+    [5, 40, ''],
+  ];
+  let previous = analyzeFile('a.ts', text, settings, options).tree;
+  for (const [start, end, insert] of edits) {
+    const at = Math.min(start, text.length);
+    text = text.slice(0, at) + insert + text.slice(Math.min(end, text.length));
+    const incremental = analyzeFile('a.ts', text, settings, { ...options, previousTree: previous });
+    const full = analyzeFile('a.ts', text, settings, { ...options, keepTree: false });
+    assert.deepEqual(incremental.findings, full.findings, `after inserting ${JSON.stringify(insert)}`);
+    assert.equal(incremental.tree!.text, text);
+    previous = incremental.tree;
+  }
+});

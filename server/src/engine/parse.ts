@@ -27,3 +27,20 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
   const kind = SCRIPT_KINDS[extensionOf(fileName)] ?? ts.ScriptKind.TS;
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
 }
+
+/**
+ * Re-parses after an edit, reusing the unchanged parts of the previous tree (as tsserver does): the
+ * edit is the span between the texts' common prefix and suffix. The previous tree must not be used
+ * afterwards, since TypeScript may reuse its nodes.
+ */
+export function reparseSource(previous: ts.SourceFile, text: string): ts.SourceFile {
+  const old = previous.text;
+  if (old === text) return previous;
+  let prefix = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const change = ts.createTextChangeRange(ts.createTextSpan(prefix, old.length - suffix - prefix), text.length - suffix - prefix);
+  return ts.updateSourceFile(previous, text, change);
+}

@@ -12,7 +12,7 @@ import type {
   Visitor,
   Visitors,
 } from './types';
-import { parseSource } from './parse';
+import { parseSource, reparseSource } from './parse';
 import { ValueResolver } from './values';
 import { formatMessage } from './messages';
 import { parseAcceptances, type Acceptance } from './acceptance';
@@ -39,6 +39,8 @@ export interface FileAnalysis {
   findings: RawFinding[];
   notices: Notice[];
   acceptances: Acceptance[];
+  /** The syntax tree, kept only on request (an editor's open document, for incremental re-parsing). */
+  tree?: ts.SourceFile;
 }
 
 export interface RunOptions {
@@ -48,6 +50,10 @@ export interface RunOptions {
   collectors: readonly FactCollector[];
   /** false: gather project facts only (a file outside the requested paths). */
   runRules: boolean;
+  /** Keep the syntax tree in the analysis (an open document, re-parsed incrementally next time). */
+  keepTree?: boolean;
+  /** The tree of this file's previous version, to re-parse incrementally. */
+  previousTree?: ts.SourceFile;
 }
 
 /** Thrown inside the walk to stop a file that went past a configured limit. */
@@ -72,7 +78,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   if (text.includes('\u0000')) return skipped('Skipped: the file looks binary (it contains NUL bytes).');
   let sourceFile: ts.SourceFile;
   try {
-    sourceFile = parseSource(path, text);
+    sourceFile = options.previousTree ? reparseSource(options.previousTree, text) : parseSource(path, text);
   } catch (error) {
     // The parser recurses: pathological input can exhaust the stack before any limit is checked.
     return skipped(`Skipped: the file could not be parsed (${(error as Error).message}).`);
@@ -133,9 +139,10 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     if (!(error instanceof LimitReached)) throw error;
     return skipped(error.message);
   }
-  if (!options.runRules) return { path, text, facts, findings, notices, acceptances: [] };
+  const tree = options.keepTree ? sourceFile : undefined;
+  if (!options.runRules) return { path, text, facts, findings, notices, acceptances: [], tree };
   const parsed = parseAcceptances(sourceFile, options.knownRuleIds, settings.allowOpenEndedAcceptance);
-  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances };
+  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, tree };
 }
 
 function toRawFinding(rule: RuleModule, descriptor: ReportDescriptor): RawFinding {

@@ -17,10 +17,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** The extension's root (server/out/server.js → ../..), where the rule docs ship. */
 const EXTENSION_ROOT = path.resolve(__dirname, '..', '..');
 
+const hrefs = new Map<string, string>();
+
 /** The rule's documentation: the page shipped with the extension when present, else the web page. */
 export function docsHref(ruleId: string): string {
-  const local = path.join(EXTENSION_ROOT, ruleDocsPath(ruleId));
-  return fs.existsSync(local) ? pathToUri(local) : ruleDocsUrl(ruleId);
+  let href = hrefs.get(ruleId);
+  if (href === undefined) {
+    const local = path.join(EXTENSION_ROOT, ruleDocsPath(ruleId));
+    href = fs.existsSync(local) ? pathToUri(local) : ruleDocsUrl(ruleId);
+    hrefs.set(ruleId, href);
+  }
+  return href;
 }
 
 export function toRange(lines: LineIndex, range: OffsetRange): Range {

@@ -204,7 +204,7 @@ export class Session {
       return;
     }
     if (!isAnalyzableFile(file)) return;
-    const factsChanged = this.model.update(file, document.getText());
+    const factsChanged = this.model.update(file, document.getText(), true, true);
     await this.publish(uri);
     if (factsChanged) await this.republish(this.model.siblings(file));
     else this.sendStatus(false);
@@ -251,7 +251,7 @@ export class Session {
     if (flush && document && this.timers.has(uri)) {
       clearTimeout(this.timers.get(uri));
       this.timers.delete(uri);
-      this.model.update(file, document.getText());
+      this.model.update(file, document.getText(), true, true);
       void this.publish(uri);
       this.pending.get(uri)?.resolve();
       this.pending.delete(uri);

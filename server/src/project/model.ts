@@ -58,13 +58,15 @@ export class ProjectModel {
   }
 
   /**
-   * Walks a file (rules on, or facts only) and stores the result. Returns true when the file's
+   * Walks a file (rules on, or facts only) and stores the result. `incremental` (an editor's open
+   * document) keeps its syntax tree so the next version re-parses only what changed. Returns true when the file's
    * project facts changed, i.e. other files of its project may need new reports.
    */
-  update(file: string, text: string, runRules = true): boolean {
+  update(file: string, text: string, runRules = true, incremental = false): boolean {
     const root = this.root(file);
     const relativePath = path.relative(this.conventionRoot(root), file).split(path.sep).join('/');
-    const options = { rules: allRules, collectors: allCollectors, runRules, knownRuleIds };
+    const previousTree = incremental ? this.analyses.get(file)?.tree : undefined;
+    const options = { rules: allRules, collectors: allCollectors, runRules, knownRuleIds, keepTree: incremental, previousTree };
     const analysis = analyzeFile(file, text, this.configs.settingsFor(file), options, relativePath);
     const project = this.project(root);
     const before = JSON.stringify(this.analyses.get(file)?.facts ?? []);

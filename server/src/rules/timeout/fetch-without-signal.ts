@@ -33,6 +33,7 @@ const rule: RuleModule = {
 
 function checkFetchCall(call: ts.CallExpression, context: RuleContext): void {
   const { values, settings, file } = context;
+  if (!mayBeFetch(call.expression, values)) return;
   const name = qualifiedName(values.origin(call.expression));
   if (!name || !FETCH_FUNCTIONS.has(name)) return;
   if (call.arguments.length === 0 || isInsideTimeoutWrapper(call, settings.timeoutWrappers)) return;
@@ -66,6 +67,15 @@ function checkFetchCall(call: ts.CallExpression, context: RuleContext): void {
       fixes: [{ title: rule.meta.messages.combineTimeout.replace('{{ms}}', String(ms)), kind: 'fix', edits }],
     });
   }
+}
+
+/** A cheap syntactic test before resolving: `fetch`, `x.fetch`, or a name imported or required from a fetch package. */
+function mayBeFetch(callee: ts.Expression, values: ValueResolver): boolean {
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text === 'fetch';
+  if (!ts.isIdentifier(callee)) return false;
+  if (callee.text === 'fetch') return true;
+  const declaration = values.scopes.resolve(callee);
+  return declaration?.kind === 'import' || (declaration?.kind === 'variable' && !!declaration.init && ts.isCallExpression(declaration.init));
 }
 
 /**
