@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusBar, type ServerStatus } from './status';
-import { showRiskRegister, type RegisterEntry } from './register';
+import { StatusBar } from './status';
+import { showRiskRegister } from './register';
+// protocol.ts has no imports, so sharing it bundles a few constants, not the server.
+import { REGISTER_COMMAND, RESCAN_COMMAND, STATUS_NOTIFICATION, type RegisterEntry, type ServerStatus } from '../../server/src/lsp/protocol';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 let client: LanguageClient | undefined;
@@ -34,9 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prodga
   context.subscriptions.push(
     status,
     output,
-    vscode.commands.registerCommand('prodgap.rescanWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: 'prodgap.server.rescan' })),
+    vscode.commands.registerCommand('prodgap.rescanWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: RESCAN_COMMAND })),
     vscode.commands.registerCommand('prodgap.showRiskRegister', async () => {
-      const entries = (await client?.sendRequest('workspace/executeCommand', { command: 'prodgap.server.register' })) as RegisterEntry[] | undefined;
+      const entries = (await client?.sendRequest('workspace/executeCommand', { command: REGISTER_COMMAND })) as RegisterEntry[] | undefined;
       return showRiskRegister(entries ?? []);
     }),
     vscode.commands.registerCommand('prodgap.restartServer', async () => {
@@ -53,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prodga
 }
 
 function listenForStatus(status: StatusBar): void {
-  client?.onNotification('prodgap/status', (params: ServerStatus) => status.update(params));
+  client?.onNotification(STATUS_NOTIFICATION, (params: ServerStatus) => status.update(params));
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,14 +1,5 @@
 import * as vscode from 'vscode';
-
-export interface RegisterEntry {
-  rules: string[];
-  file: string;
-  line: number;
-  reason: string;
-  owner: string;
-  until: string | null;
-  status: 'expired' | 'active' | 'open-ended';
-}
+import type { RegisterEntry } from '../../server/src/lsp/protocol';
 
 /** The risk register as a Markdown document: accepted risks, expired ones first. */
 export function renderRiskRegister(entries: RegisterEntry[]): string {

@@ -1,9 +1,5 @@
 import * as vscode from 'vscode';
-
-export interface ServerStatus {
-  scanning: boolean;
-  counts: { error: number; warning: number; info: number };
-}
+import type { ServerStatus } from '../../server/src/lsp/protocol';
 
 /** Risks in the workspace by severity; a spinner while the server scans; a click opens Problems. */
 export class StatusBar implements vscode.Disposable {

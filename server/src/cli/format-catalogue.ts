@@ -3,6 +3,7 @@ import type { RuleModule } from '../engine/types';
 import { SEVERITY_TABLE } from '../engine/severity';
 import { ruleDocsUrl } from '../engine/docs';
 import { displayPath } from './locations';
+import type { RegisterEntry } from '../lsp/protocol';
 
 export function formatRules(rules: readonly RuleModule[], format: string): string {
   const rows = rules.map((rule) => ({
@@ -19,16 +20,6 @@ export function formatRules(rules: readonly RuleModule[], format: string): strin
   return rows
     .map((r) => `${r.id.padEnd(width)}  ${r.fixable ? 'fix' : '   '}  ${r.severity['customer-facing'].padEnd(7)}  ${r.description}`)
     .join('\n');
-}
-
-export interface RegisterEntry {
-  rules: string[];
-  file: string;
-  line: number;
-  reason: string;
-  owner: string;
-  until: string | null;
-  status: 'expired' | 'active' | 'open-ended';
 }
 
 /** The risk register: every acceptance, expired ones first, then by expiry date. */

@@ -3,9 +3,9 @@ import type { FileReport } from '../engine/project';
 import type { Finding, TextEdit } from '../engine/types';
 import { collectFixEdits } from '../engine/apply';
 import { docsHref, findingDiagnostic, toRange } from './diagnostics';
+import { SHOW_DOCS_COMMAND } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.prodgap`;
-export const SHOW_DOCS_COMMAND = 'prodgap.server.showDocumentation';
 
 function lspEdits(report: FileReport, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: toRange(report.lines, edit), newText: edit.newText }));

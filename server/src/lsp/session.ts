@@ -19,7 +19,8 @@ import { ProjectModel } from '../project/model';
 import { readText } from '../project/files';
 import { knownRuleIds, rulesById } from '../rules';
 import { registerEntries } from '../cli/format-catalogue';
-import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { REGISTER_COMMAND, RESCAN_COMMAND, SHOW_DOCS_COMMAND, STATUS_NOTIFICATION } from './protocol';
 import { configDiagnostics, reportDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
 import { normalizeSettings, type ServerSettings } from './settings';
@@ -28,9 +29,6 @@ import { pathToUri, uriToPath } from './uris';
 
 /** How long edits settle before a document is re-analyzed: short, since a walk costs milliseconds. */
 const DEBOUNCE_MS = 15;
-export const RESCAN_COMMAND = 'prodgap.server.rescan';
-export const REGISTER_COMMAND = 'prodgap.server.register';
-export const STATUS_NOTIFICATION = 'prodgap/status';
 
 interface Capabilities {
   pull: boolean;
