@@ -13,13 +13,16 @@ function region(span: Span): sarif.Region {
 
 /**
  * A fingerprint that survives edits elsewhere in the file: the rule, the file and the flagged
- * line's text (trimmed), numbered when the same line text repeats.
+ * line's text (trimmed) without the flagged range itself — so a hardcoded secret's value never
+ * enters the hash — numbered when the same line text repeats.
  */
 function fingerprints(findings: LocatedFinding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map(({ report, file, finding }) => {
     const line = report.lines.positionAt(finding.range.start).line;
-    const lineText = report.text.slice(report.lines.lineStart(line), report.lines.lineEnd(line)).trim();
+    const start = report.lines.lineStart(line);
+    const end = report.lines.lineEnd(line);
+    const lineText = (report.text.slice(start, Math.max(start, finding.range.start)) + report.text.slice(Math.min(end, finding.range.end), end)).trim();
     const hash = createHash('sha256').update(`${finding.ruleId}\0${file}\0${lineText}`).digest('hex').slice(0, 32);
     const count = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, count);
