@@ -20,7 +20,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
-  prefilter: /payment|charge|refund|payout|transfer|checkout|capture|disbursement|withdrawal|remittance/i,
+  prefilter: /[Pp]ayment|[Cc]harge|[Rr]efund|[Pp]ayout|[Tt]ransfer|[Cc]heckout|[Cc]apture|[Dd]isbursement|[Ww]ithdrawal|[Rr]emittance|PAYMENT|CHARGE|REFUND|PAYOUT|TRANSFER|CHECKOUT/,
   create(context) {
     const first = context.file.sourceFile.statements[0];
     // Browser code ('use client') is not the server's retry path.

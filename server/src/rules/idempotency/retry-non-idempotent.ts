@@ -28,7 +28,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ForStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement],
-  prefilter: /retr|attempt|backoff|tries|catch/i,
+  prefilter: /[Rr]etr|RETR|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|tries|TRIES|catch/,
   create(context) {
     const check = (construct: RetryConstruct | undefined) => construct && checkConstruct(construct, context);
     return {

@@ -21,7 +21,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression],
-  prefilter: /stripe/i,
+  prefilter: /[Ss]tripe|STRIPE/,
   create(context) {
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),

@@ -4,7 +4,7 @@ import { propertyNameText, unwrapExpression, type ValueResolver } from '../../en
 import { indentOf } from '../../fixes/edits';
 
 /** Files worth a look: the rules run only where one of these words appears. */
-export const MIGRATION_PREFILTER = /migrat|queryRunner|queryInterface|knex|runSql|addSql|exports\.up|\bup\s*[(:=]/i;
+export const MIGRATION_PREFILTER = /[Mm]igrat|queryRunner|queryInterface|[Kk]nex|[Kk]ysely|runSql|addSql|exports\.up/;
 
 export type MigrationTool = 'knex' | 'typeorm' | 'mikro-orm' | 'sequelize' | 'db-migrate' | 'unknown';
 

@@ -17,7 +17,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
-  prefilter: /env|config/i,
+  prefilter: /env|[Cc]onfig/,
   create(context) {
     if (isNotProductionPath(context.file.relativePath)) return {};
     const check = (node: ts.Node) => checkLiteral(node as ts.StringLiteralLike, context);

@@ -34,13 +34,21 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /** `stripeSecretKey` / `STRIPE_SECRET_KEY` / `x-api-key` → ['stripe', 'secret', 'key']. */
+const wordsCache = new Map<string, string[]>();
+
 export function splitWords(name: string): string[] {
-  return name
+  // Called for the same few names on every literal of a file: remembered (bounded).
+  let words = wordsCache.get(name);
+  if (words) return [...words];
+  words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word && !/^\d+$/.test(word))
     .map((word) => word.toLowerCase());
+  if (wordsCache.size > 10_000) wordsCache.clear();
+  wordsCache.set(name, words);
+  return [...words];
 }
 
 /** A name whose last word says it holds a credential (`clientSecret`, `DB_PASSWORD`, `apiKey`), not one about it (`tokenUrl`, `csrfToken`, `publicKey`). */
@@ -81,7 +89,14 @@ export function looksRandom(value: string, passwordLike: boolean): boolean {
 }
 
 /** The first known credential format in a text, unless the match is documentation material. */
+/** One pass that any known format needs to match, before each format is tried (most literals fail it). */
+const ANY_FORMAT = new RegExp(
+  SECRETS.formats.map((f) => `(?:${f.pattern.source})`).join('|'),
+  [...new Set(SECRETS.formats.flatMap((f) => [...f.pattern.flags].filter((flag) => 'imsu'.includes(flag))))].join(''),
+);
+
 export function matchFormat(text: string): { format: SecretFormat; match: string; index: number } | undefined {
+  if (!ANY_FORMAT.test(text)) return undefined;
   for (const format of SECRETS.formats) {
     const found = format.pattern.exec(text);
     if (found && !isPlaceholder(found[0])) return { format, match: found[0], index: found.index };
