@@ -49,6 +49,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an address read off a person, not off an account (often a wallet)',
+      code: "logger.info({ address: user.address, wallet: account.address });",
+      errors: [
+        { messageId: "personalData", line: 1, column: 24, endLine: 1, endColumn: 36, output: "logger.info({ address: '[REDACTED]', wallet: account.address });" },
+      ],
+    },
+    {
+      name: 'a whole record through toJSON() is replaced as a whole',
+      code: "console.log('user', user.toJSON());",
+      errors: [
+        { messageId: "wholeRecord", line: 1, column: 21, endLine: 1, endColumn: 25, output: "console.log('user', user?.id);" },
+      ],
+    },
+    {
       code: "logger.info(`Sent welcome email to ${email}`);",
       errors: [
         { messageId: "personalData", line: 1, column: 38, endLine: 1, endColumn: 43, output: "logger.info(`Sent welcome email to [REDACTED]`);" },
@@ -125,7 +139,7 @@ runRuleTests(rule, {
     {
       code: "logger.info(`Created ${newUser.email.toLowerCase()}`);",
       errors: [
-        { messageId: "personalData", line: 1, column: 24, endLine: 1, endColumn: 37, output: "logger.info(`Created ${'[REDACTED]'.toLowerCase()}`);" },
+        { messageId: "personalData", line: 1, column: 24, endLine: 1, endColumn: 37, output: "logger.info(`Created [REDACTED]`);" },
       ],
     },
     {

@@ -56,6 +56,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a connection string carries the database password',
+      code: "console.log('connecting to', process.env.DATABASE_URL);",
+      errors: [
+        { messageId: "secret", line: 1, column: 30, endLine: 1, endColumn: 54, output: "console.log('connecting to', '[REDACTED]');" },
+      ],
+    },
+    {
+      name: 'a reset link carries a one-time token',
+      code: "logger.info(`password reset link: ${resetLink}`);",
+      errors: [
+        { messageId: "secret", line: 1, column: 37, endLine: 1, endColumn: 46, output: "logger.info(`password reset link: [REDACTED]`);" },
+      ],
+    },
+    {
       code: "console.log('login', password);",
       errors: [
         { messageId: "secret", line: 1, column: 22, endLine: 1, endColumn: 30, output: "console.log('login', '[REDACTED]');" },

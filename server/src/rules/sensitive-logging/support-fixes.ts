@@ -31,9 +31,9 @@ function lastName(node: ts.Expression): string {
 }
 
 function replacementFor(value: LoggedValue, settings: FileSettings, file: AnalyzedFile): Replacement {
+  // Replacing what is written (`user.toJSON()`, `token as string`), built from the bare value (`user?.id`).
+  const text = value.node.getText(file.sourceFile);
   const written = value.written.getText(file.sourceFile);
-  // `(await load())?.id`: a value behind `await` or a cast is parenthesized before members are read off it.
-  const text = value.written === value.node ? written : `(${written})`;
   const name = lastName(value.node);
   switch (value.kind) {
     case 'record': {

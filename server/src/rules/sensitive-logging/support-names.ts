@@ -12,7 +12,7 @@ function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean
   return phrase.every((word, i) => tokens[offset + i] === word);
 }
 
-const endsWithAny = (tokens: readonly string[], phrases: readonly (readonly string[])[]) => phrases.some((phrase) => endsWith(tokens, phrase));
+export const endsWithAny = (tokens: readonly string[], phrases: readonly (readonly string[])[]) => phrases.some((phrase) => endsWith(tokens, phrase));
 
 /** The singular record noun a name ends with (`currentUser`, `customers`, `userData`), if any. */
 export function recordNoun(tokens: readonly string[]): { noun: string; plural: boolean } | undefined {

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetRange, ProjectFacts, RuleContext } from '../../engine/types';
 import { propertyNameText, unwrapExpression } from '../../engine/values';
 import { knowledge, nameTokens, type LoggerFamily } from './support-knowledge';
-import { classifyCallName, classifyName, isScalarKind, recordNoun, type NameClass, type SensitiveKind } from './support-names';
+import { classifyCallName, classifyName, endsWithAny, isScalarKind, recordNoun, type NameClass, type SensitiveKind } from './support-names';
 import { isPrimitiveValued, isRequestExpression, isRequestPart, requestPartHeldBy } from './support-values';
 import { loggerFamilyOf } from './support-loggers';
 import { fixFor } from './support-fixes';
@@ -37,6 +37,8 @@ interface Walk {
   keyKind?: SensitiveKind;
   /** Under a key naming an id or count (`{ accountId: event.account }`): the value is that, not an object. */
   scalarKey?: boolean;
+  /** The call a value is written through unchanged (`email.toLowerCase()`): what a fix replaces. */
+  writtenAs?: ts.Expression;
 }
 
 const VALUE: Site = { kind: 'value' };
@@ -46,8 +48,10 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
   const found: LoggedValue[] = [];
   const fields = context.settings.sensitiveFields;
 
-  const walk = (expression: ts.Expression, state: Walk): void => {
+  const walk = (expression: ts.Expression, outer: Walk): void => {
     const node = unwrapExpression(expression);
+    const written = outer.writtenAs ?? expression;
+    const state = { ...outer, writtenAs: undefined };
     if (ts.isTemplateExpression(node)) {
       node.templateSpans.forEach((span, i) => {
         const before = i === 0 ? node.head : node.templateSpans[i - 1].literal;
@@ -64,10 +68,10 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     } else if (ts.isObjectLiteralExpression(node)) {
       walkObject(node, state);
     } else if (ts.isCallExpression(node)) {
-      walkCall(node, expression, state);
+      walkCall(node, written, state);
     } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const kind = valueKind(node, state);
-      if (kind) found.push({ node, written: expression, kind, wholeRequest: kind === 'request' && isRequestExpression(node, context.values), site: state.site, path: state.path });
+      if (kind) found.push({ node, written, kind, wholeRequest: kind === 'request' && isRequestExpression(node, context.values), site: state.site, path: state.path });
     }
   };
 
@@ -110,7 +114,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     if (knowledge.toStringCalls.has(calleeText) && first) return walk(first, { ...state, inString: true, site: VALUE });
     if (!ts.isPropertyAccessExpression(callee) && !ts.isIdentifier(callee)) return;
     const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
-    if (ts.isPropertyAccessExpression(callee) && knowledge.passthroughMethods.has(name)) return walk(callee.expression, { ...state, site: VALUE });
+    if (ts.isPropertyAccessExpression(callee) && knowledge.passthroughMethods.has(name)) return walk(callee.expression, { ...state, writtenAs: written });
     // `req.get('authorization')`, `config.get('JWT_SECRET')`: a getter named by its key.
     const kind = knowledge.headerGetters.has(name) && first && ts.isStringLiteralLike(first) ? classifyName(first.text, fields) : classifyCallName(name, fields);
     if (isScalarKind(kind)) found.push({ node, written, kind, wholeRequest: false, site: state.site, path: state.path });
@@ -122,6 +126,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     if (name === undefined || name === 'undefined') return undefined;
     const owner = ts.isIdentifier(node) ? undefined : unwrapExpression(node.expression);
     const kind: NameClass = owner && ts.isIdentifier(owner) && owner.text === 'process' && name === 'env' ? 'environment' : classifyName(name, fields);
+    if (kind === undefined && owner && isPersonOwnedDetail(name, owner)) return 'personal';
     if (isScalarKind(kind)) return kind;
     if (kind === 'safe') return undefined;
     if (!state.inString && !state.scalarKey) {
@@ -134,6 +139,14 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
 
   call.arguments.forEach((argument, i) => walk(argument, { inString: false, site: VALUE, path: i === 0 ? [] : undefined }));
   return found;
+}
+
+/** `user.address`, `customer.billingAddress`: a detail that is personal only when read off a person. */
+function isPersonOwnedDetail(name: string, owner: ts.Expression): boolean {
+  if (!endsWithAny(nameTokens(name), knowledge.personalOfRecord)) return false;
+  const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : undefined;
+  const noun = ownerName === undefined ? undefined : recordNoun(nameTokens(ownerName))?.noun;
+  return noun !== undefined && knowledge.personOwners.has(noun);
 }
 
 /** `config.db.user`, `process.env.SMTP_USER`: a user name read off configuration, not a user record. */
