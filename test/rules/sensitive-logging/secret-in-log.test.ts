@@ -1,6 +1,8 @@
 import rule from '../../../server/src/rules/sensitive-logging/secret-in-log';
 import { runRuleTests } from '../../support/rule-tester';
 
+const winstonScrubber = { "src/logger.ts": "import winston, { format } from 'winston';\nconst scrub = format((info) => {\n  delete info.password;\n  if (info.card) info['cvv'] = '[REDACTED]';\n  return info;\n});\nexport const logger = winston.createLogger({ format: format.combine(scrub(), format.json()) });" };
+
 runRuleTests(rule, {
   valid: [
     // Message text that only mentions a secret.
@@ -53,8 +55,34 @@ runRuleTests(rule, {
       code: "import { logger } from './logger';\nlogger.info({ req: { headers: { authorization: header } } });",
       files: { "src/logger.ts": "export const logger = pino({ redact: ['req.headers'] });" },
     },
+    {
+      name: "keys a winston custom format deletes",
+      code: "import winston from 'winston';\nconst logger = winston.createLogger({});\nlogger.info('login', { password });",
+      files: winstonScrubber,
+    },
+    {
+      name: "a serialized value under a redacted key",
+      code: "import { logger } from './logger';\nlogger.info({ data: JSON.stringify({ password }) });",
+      files: { "src/logger.ts": "export const logger = pino({ redact: ['data'] });" },
+    },
   ],
   invalid: [
+    {
+      name: "a key the winston format leaves alone",
+      code: "import winston from 'winston';\nconst logger = winston.createLogger({});\nlogger.info('login', { token });",
+      files: winstonScrubber,
+      errors: [
+        { messageId: "secret", line: 3, column: 24, endLine: 3, endColumn: 29, output: "import winston from 'winston';\nconst logger = winston.createLogger({});\nlogger.info('login', { token: '[REDACTED]' });" },
+      ],
+    },
+    {
+      name: "a serialized object is out of reach of a redaction of its keys",
+      code: "import { logger } from './logger';\nlogger.info({ data: JSON.stringify({ password }) });",
+      files: { "src/logger.ts": "export const logger = pino({ redact: ['password', '*.password'] });" },
+      errors: [
+        { messageId: "secret", line: 2, column: 38, endLine: 2, endColumn: 46, output: "import { logger } from './logger';\nlogger.info({ data: JSON.stringify({ password: '[REDACTED]' }) });" },
+      ],
+    },
     {
       name: 'a connection string carries the database password',
       code: "console.log('connecting to', process.env.DATABASE_URL);",

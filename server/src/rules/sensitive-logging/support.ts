@@ -24,8 +24,12 @@ export interface LoggedValue {
   /** For `request`: the whole request (`req`) rather than its headers, body or cookies. */
   wholeRequest: boolean;
   site: Site;
-  /** Key path inside the first (merge) object argument, which pino redaction paths address. */
+  /** Key path inside the object argument it is logged in, which redaction paths address. */
   path?: string[];
+  /** The argument it is logged in: pino redacts only the first (merge) object, winston every meta object. */
+  argument: number;
+  /** Serialized to a string at `path`: a redaction of keys inside it cannot reach it. */
+  serialized: boolean;
 }
 
 interface Walk {
@@ -37,6 +41,8 @@ interface Walk {
   keyKind?: SensitiveKind;
   /** Under a key naming an id or count (`{ accountId: event.account }`): the value is that, not an object. */
   scalarKey?: boolean;
+  /** Inside `JSON.stringify(...)`: redaction sees the string at `path`, not the keys within it. */
+  serialized?: boolean;
   /** The call a value is written through unchanged (`email.toLowerCase()`): what a fix replaces. */
   writtenAs?: ts.Expression;
 }
@@ -71,7 +77,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
       walkCall(node, written, state);
     } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const kind = valueKind(node, state);
-      if (kind) found.push({ node, written, kind, wholeRequest: kind === 'request' && isRequestExpression(node, context.values), site: state.site, path: state.path });
+      if (kind) found.push({ node, written, kind, wholeRequest: kind === 'request' && isRequestExpression(node, context.values), site: state.site, path: state.path, argument, serialized: !!state.serialized });
     }
   };
 
@@ -96,12 +102,13 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
         continue;
       }
       const key = propertyNameText(element.name);
-      const path = state.path && key !== undefined ? [...state.path, key] : undefined;
+      const path = state.serialized ? state.path : state.path && key !== undefined ? [...state.path, key] : undefined;
       if (ts.isShorthandPropertyAssignment(element)) {
-        walk(element.name, { inString: false, site: { kind: 'shorthand', element }, path });
+        walk(element.name, { inString: false, site: { kind: 'shorthand', element }, path, serialized: state.serialized });
       } else if (ts.isPropertyAssignment(element)) {
         const keyKind = key === undefined ? undefined : classifyName(key, fields);
-        walk(element.initializer, { inString: false, site: VALUE, path, keyKind: isScalarKind(keyKind) ? keyKind : undefined, scalarKey: keyKind === 'safe' });
+        const keyed = { keyKind: isScalarKind(keyKind) ? keyKind : undefined, scalarKey: keyKind === 'safe' };
+        walk(element.initializer, { inString: false, site: VALUE, path, serialized: state.serialized, ...keyed });
       }
     }
   };
@@ -110,14 +117,14 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     const callee = unwrapExpression(node.expression);
     const calleeText = callee.getText();
     const first = node.arguments[0];
-    if (knowledge.stringifiers.has(calleeText) && first) return walk(first, { ...state, inString: false, site: VALUE });
-    if (knowledge.toStringCalls.has(calleeText) && first) return walk(first, { ...state, inString: true, site: VALUE });
+    if (knowledge.stringifiers.has(calleeText) && first) return walk(first, { ...state, inString: false, site: VALUE, serialized: true });
+    if (knowledge.toStringCalls.has(calleeText) && first) return walk(first, { ...state, inString: true, site: VALUE, serialized: true });
     if (!ts.isPropertyAccessExpression(callee) && !ts.isIdentifier(callee)) return;
     const name = ts.isIdentifier(callee) ? callee.text : callee.name.text;
     if (ts.isPropertyAccessExpression(callee) && knowledge.passthroughMethods.has(name)) return walk(callee.expression, { ...state, writtenAs: written });
     // `req.get('authorization')`, `config.get('JWT_SECRET')`: a getter named by its key.
     const kind = knowledge.headerGetters.has(name) && first && ts.isStringLiteralLike(first) ? classifyName(first.text, fields) : classifyCallName(name, fields);
-    if (isScalarKind(kind)) found.push({ node, written, kind, wholeRequest: false, site: state.site, path: state.path });
+    if (isScalarKind(kind)) found.push({ node, written, kind, wholeRequest: false, site: state.site, path: state.path, argument, serialized: !!state.serialized });
   };
 
   /** The kind of an identifier or member read, by its name, then by what it holds. */
@@ -137,7 +144,8 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     return kind === undefined ? state.keyKind : undefined;
   };
 
-  call.arguments.forEach((argument, i) => walk(argument, { inString: false, site: VALUE, path: i === 0 ? [] : undefined }));
+  let argument = 0;
+  for (; argument < call.arguments.length; argument++) walk(call.arguments[argument], { inString: false, site: VALUE, path: [] });
   return found;
 }
 
@@ -157,13 +165,18 @@ function isConfigRead(owner: ts.Expression): boolean {
     .some((part) => knowledge.configOwners.has(part.toLowerCase()));
 }
 
-/** Loggers that a project's pino `redact` configuration may govern; console, winston and bunyan ignore it. */
-const REDACTABLE: ReadonlySet<LoggerFamily> = new Set(['pino', 'nest', 'custom']);
+/** Which project redaction configurations govern which loggers; console and bunyan redact nothing. */
+const REDACTED_BY: Partial<Record<LoggerFamily, RedactionQuery['families']>> = {
+  pino: ['pino'],
+  nest: ['pino'],
+  winston: ['winston'],
+  custom: ['pino', 'winston'],
+};
 const MAX_NAME = 60;
 
 /**
  * Reports each sensitive value a log call writes whose kind the rule owns. A value under a key of
- * the first object argument of a pino-like logger waits for the project's redaction paths.
+ * an object argument waits for the project's redaction paths, when its logger may have some.
  */
 export function reportSensitiveValues(call: ts.CallExpression, context: RuleContext, messageIds: Partial<Record<SensitiveKind, string>>): void {
   const family = loggerFamilyOf(call, context.values, context.settings);
@@ -175,7 +188,7 @@ export function reportSensitiveValues(call: ts.CallExpression, context: RuleCont
     const name = text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;
     const noun = value.kind === 'record' ? recordNoun(nameTokens(lastWord(value.node)))?.noun ?? 'record' : '';
     const pending: RedactionQuery | undefined =
-      REDACTABLE.has(family) && value.path?.length ? { path: value.path, whole: !isScalarKind(value.kind) } : undefined;
+      REDACTED_BY[family] && value.path?.length ? { families: REDACTED_BY[family], path: value.path, argument: value.argument, whole: !isScalarKind(value.kind) && !value.serialized } : undefined;
     context.report({ node: value.node, messageId, data: { name, noun }, fixes: [fixFor(value, context.settings, context.file)], pending });
   }
 }
