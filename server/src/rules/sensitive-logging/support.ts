@@ -53,6 +53,12 @@ const VALUE: Site = { kind: 'value' };
 export function loggedSensitiveValues(call: ts.CallExpression, context: RuleContext): LoggedValue[] {
   const found: LoggedValue[] = [];
   const fields = context.settings.sensitiveFields;
+  /** The index of the argument being walked. */
+  let argument = 0;
+  const record = (node: ts.Expression, written: ts.Expression, kind: SensitiveKind, state: Walk) => {
+    const wholeRequest = kind === 'request' && isRequestExpression(node, context.values);
+    found.push({ node, written, kind, wholeRequest, site: state.site, path: state.path, argument, serialized: !!state.serialized });
+  };
 
   const walk = (expression: ts.Expression, outer: Walk): void => {
     const node = unwrapExpression(expression);
@@ -77,7 +83,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
       walkCall(node, written, state);
     } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const kind = valueKind(node, state);
-      if (kind) found.push({ node, written, kind, wholeRequest: kind === 'request' && isRequestExpression(node, context.values), site: state.site, path: state.path, argument, serialized: !!state.serialized });
+      if (kind) record(node, written, kind, state);
     }
   };
 
@@ -124,7 +130,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     if (ts.isPropertyAccessExpression(callee) && knowledge.passthroughMethods.has(name)) return walk(callee.expression, { ...state, writtenAs: written });
     // `req.get('authorization')`, `config.get('JWT_SECRET')`: a getter named by its key.
     const kind = knowledge.headerGetters.has(name) && first && ts.isStringLiteralLike(first) ? classifyName(first.text, fields) : classifyCallName(name, fields);
-    if (isScalarKind(kind)) found.push({ node, written, kind, wholeRequest: false, site: state.site, path: state.path, argument, serialized: !!state.serialized });
+    if (isScalarKind(kind)) record(node, written, kind, state);
   };
 
   /** The kind of an identifier or member read, by its name, then by what it holds. */
@@ -144,7 +150,6 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     return kind === undefined ? state.keyKind : undefined;
   };
 
-  let argument = 0;
   for (; argument < call.arguments.length; argument++) walk(call.arguments[argument], { inString: false, site: VALUE, path: [] });
   return found;
 }
