@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { idempotencyKnowledge as knowledge } from '../../knowledge/idempotency';

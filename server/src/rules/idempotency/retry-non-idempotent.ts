@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { unwrapExpression } from '../../engine/values';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { httpKey, httpWrite, isPaymentUrl } from './support';
 

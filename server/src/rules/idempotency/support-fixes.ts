@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { TextEdit } from '../../engine/types';
 import { unwrapExpression, type ValueResolver } from '../../engine/values';
 import { addOptionEdit, indentOf, insertProperty, replaceNode } from '../../fixes/edits';

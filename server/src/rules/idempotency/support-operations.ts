@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { idempotencyKnowledge as knowledge } from '../../knowledge/idempotency';
 import { httpKey, httpWrite, isPaymentUrl, stripeCall, stripeKey, type KeyStatus } from './support';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { propertyNameText, qualifiedName, type ValueResolver } from '../../engine/values';
 import { idempotencyKnowledge as knowledge } from '../../knowledge/idempotency';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { idempotencyKnowledge as knowledge } from '../../knowledge/idempotency';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { resolvePostgresOnly } from './facts-dialect';
 import { MIGRATION_PREFILTER } from './support';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { MIGRATION_PREFILTER } from './support';
 import { changesAt, stepsIn } from './support-ops';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../../engine/types';
 import { propertyNameText, staticText, unwrapExpression } from '../../engine/values';
 import { MIGRATION_KNOWLEDGE } from './support-knowledge';

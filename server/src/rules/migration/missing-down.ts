@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { unwrapExpression } from '../../engine/values';
 import { MIGRATION_PREFILTER, migrationsOf, type Migration } from './support';

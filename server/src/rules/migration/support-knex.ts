@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { unwrapExpression, type ValueResolver } from '../../engine/values';
 import type { SchemaOp } from './support-sql';
 import { nameArgument, volatileIn } from './support-ops';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { staticText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { enclosingMigration, type Migration } from './support';
 import { MIGRATION_KNOWLEDGE, type SchemaOperation } from './support-knowledge';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { TextEdit } from '../../engine/types';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { indentOf } from '../../fixes/edits';

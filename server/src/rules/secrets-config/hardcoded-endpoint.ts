@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { ENDPOINTS } from './support-knowledge';
 import { envNameFor, envReadText, escapeTemplateText, fallbackOf, isNotAValue, isNotProductionPath, slotOf, splitWords, type LiteralSlot } from './support';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { qualifiedName, type ValueResolver } from '../../engine/values';
 import { replaceNode } from '../../fixes/edits';
