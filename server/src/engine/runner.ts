@@ -88,8 +88,15 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   // Indexed by node kind: the walk's hot path is one array read per node.
   const byKind: (Subscriber[] | undefined)[] = [];
   let subscribed = 0;
+  // Rules of one family often share a prefilter: each distinct one scans the text once.
+  const prefilterResults = new Map<RegExp, boolean>();
+  const passes = (prefilter: RegExp) => {
+    let result = prefilterResults.get(prefilter);
+    if (result === undefined) prefilterResults.set(prefilter, (result = prefilter.test(text)));
+    return result;
+  };
   const subscribe = (name: string, kinds: readonly ts.SyntaxKind[], prefilter: RegExp | undefined, create: () => Visitors) => {
-    if (prefilter && !prefilter.test(text)) return;
+    if (prefilter && !passes(prefilter)) return;
     const subscriber: Subscriber = { name, create, failed: false };
     subscribed++;
     for (const kind of kinds) (byKind[kind] ??= []).push(subscriber);

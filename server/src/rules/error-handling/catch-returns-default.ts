@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly } from './support';
+import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly, CATCH_PREFILTER } from './support';
 import { isOutsideServerRuntime } from '../../engine/runtime';
 import { handlesFailure, onlyReturnsDefault } from './support-catch';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
@@ -21,7 +21,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CatchClause],
-  prefilter: /\bcatch\b/,
+  prefilter: CATCH_PREFILTER,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

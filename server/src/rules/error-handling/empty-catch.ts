@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly } from './support';
+import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly, CATCH_PREFILTER } from './support';
 import { isOutsideServerRuntime } from '../../engine/runtime';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
@@ -20,7 +20,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CatchClause],
-  prefilter: /\bcatch\b/,
+  prefilter: CATCH_PREFILTER,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

@@ -3,6 +3,9 @@ import type { FileSettings, OffsetRange } from '../../engine/types';
 import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { knowledge } from './support-knowledge';
 
+/** Shared by the catch-clause rules, so the runner scans a file's text for it once. */
+export const CATCH_PREFILTER = /\bcatch\b/;
+
 /** The `catch` keyword of a clause: where its findings sit. */
 export function catchKeywordRange(clause: ts.CatchClause, sourceFile: ts.SourceFile): OffsetRange {
   const start = clause.getStart(sourceFile);

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { propertyNameText, qualifiedName, unwrapExpression } from '../../engine/values';
-import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, receiverOf } from './support';
+import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, receiverOf, CATCH_PREFILTER } from './support';
 import { isOutsideServerRuntime } from '../../engine/runtime';
 import { knowledge } from './support-knowledge';
 
@@ -20,7 +20,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.TryStatement],
-  prefilter: /\bcatch\b/,
+  prefilter: CATCH_PREFILTER,
   create(context) {
     if (isOutsideServerRuntime(context.file)) return {};
     return {

@@ -31,10 +31,13 @@ const BARE_HOST = /^([a-z0-9-]+\.)+[a-z0-9-]+(:\d+)?$/i;
 
 function checkLiteral(literal: ts.StringLiteralLike | ts.TemplateExpression, context: RuleContext): void {
   const text = ts.isTemplateExpression(literal) ? literal.head.text : literal.text;
-  if (text.length < 4 || isNotAValue(literal) || fallbackOf(literal)) return;
+  if (text.length < 4) return;
+  // Text tests first: most literals are neither a URL nor a host name, and the syntax checks cost more.
+  const url = URL_START.exec(text);
+  if (!url && (ts.isTemplateExpression(literal) || !BARE_HOST.test(text))) return;
+  if (isNotAValue(literal) || fallbackOf(literal)) return;
   const slot = slotOf(literal);
   if (ts.isJsxAttribute(literal.parent) || isRequestBase(slot)) return;
-  const url = URL_START.exec(text);
   let origin: string;
   let host: string;
   if (url) {

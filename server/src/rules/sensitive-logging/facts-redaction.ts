@@ -33,6 +33,7 @@ const WINSTON_FORMATS = new Set(['winston.format', 'logform.format']);
 export const redactionCollector: FactCollector = {
   name: 'sensitive-logging/redaction',
   kinds: [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.CallExpression],
+  prefilter: /redact|format/,
   create(context) {
     const add = (redaction: Redaction) => {
       if (redaction.paths.length) context.add({ kind: REDACTION_FACT, data: redaction });

@@ -184,9 +184,9 @@ const MAX_NAME = 60;
  * an object argument waits for the project's redaction paths, when its logger may have some.
  */
 export function reportSensitiveValues(call: ts.CallExpression, context: RuleContext, messageIds: Partial<Record<SensitiveKind, string>>): void {
-  const family = loggerFamilyOf(call, context.values, context.settings);
+  const { family, values } = analyzeLogCall(call, context);
   if (!family) return;
-  for (const value of loggedSensitiveValues(call, context)) {
+  for (const value of values) {
     const messageId = messageIds[value.kind];
     if (!messageId) continue;
     const text = value.node.getText(context.file.sourceFile).replace(/\s+/g, ' ');
@@ -196,6 +196,19 @@ export function reportSensitiveValues(call: ts.CallExpression, context: RuleCont
       REDACTED_BY[family] && value.path?.length ? { families: REDACTED_BY[family], path: value.path, argument: value.argument, whole: !isScalarKind(value.kind) && !value.serialized } : undefined;
     context.report({ node: value.node, messageId, data: { name, noun }, fixes: [fixFor(value, context.settings, context.file)], pending });
   }
+}
+
+/** Both rules of the category look at every call of a file: the first to ask does the work for both. */
+const logCalls = new WeakMap<ts.CallExpression, { family?: LoggerFamily; values: LoggedValue[] }>();
+
+function analyzeLogCall(call: ts.CallExpression, context: RuleContext): { family?: LoggerFamily; values: LoggedValue[] } {
+  let result = logCalls.get(call);
+  if (!result) {
+    const family = loggerFamilyOf(call, context.values, context.settings);
+    result = { family, values: family ? loggedSensitiveValues(call, context) : [] };
+    logCalls.set(call, result);
+  }
+  return result;
 }
 
 /** The rules' `resolve`: a finding stands unless the project's logger redaction covers its key path. */
