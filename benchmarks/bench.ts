@@ -1,5 +1,5 @@
 /**
- * npm run bench -- <dir> [--rounds N]
+ * npm run bench -- <dir> [--rounds N] [--categories timeout,idempotency,...]
  * Prints parse-only time, parse+analyze time (all rules, fact collectors, project resolution and
  * acceptances) and their ratio for a tree, measured in one run with interleaved rounds so machine
  * noise hits both sides alike. Target: ratio ≤ 1.5.
@@ -13,13 +13,18 @@ import { settingsFor } from '../server/src/config/settings';
 import { allCollectors, allRules, knownRuleIds, rulesById } from '../server/src/rules';
 import { listSourceFiles, readText } from '../server/src/project/files';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '5' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '5' }, categories: { type: 'string' } },
+});
 const target = positionals[0];
 if (!target) {
   console.error('usage: npm run bench -- <dir> [--rounds N]');
   process.exit(2);
 }
 const rounds = Number(values.rounds);
+const categories = values.categories?.split(',');
+const rules = categories ? allRules.filter((r) => categories.includes(r.meta.category)) : allRules;
 const files = listSourceFiles(target)
   .map((file) => ({ file, text: readText(file) ?? '' }))
   .filter((f) => f.text.length <= 1_000_000);
@@ -38,7 +43,7 @@ function parseAndAnalyze(): number {
   const started = process.hrtime.bigint();
   const index = new ProjectIndex();
   const analyses = files.map(({ file, text }) => {
-    const analysis = analyzeFile(file, text, settings, { rules: allRules, collectors: allCollectors, runRules: true, knownRuleIds });
+    const analysis = analyzeFile(file, text, settings, { rules, collectors: allCollectors, runRules: true, knownRuleIds });
     index.set(file, analysis.facts);
     return analysis;
   });
@@ -59,7 +64,7 @@ for (let i = 0; i < rounds; i++) {
 const parseMs = median(parseTimes);
 const analyzeMs = median(analyzeTimes);
 console.log(`tree            ${path.resolve(target)}`);
-console.log(`files           ${files.length} (${(bytes / 1024 / 1024).toFixed(1)} MiB), ${allRules.length} rules, ${rounds} rounds (median)`);
+console.log(`files           ${files.length} (${(bytes / 1024 / 1024).toFixed(1)} MiB), ${rules.length} rules${categories ? ` (${categories.join(', ')})` : ''}, ${rounds} rounds (median)`);
 console.log(`parse only      ${parseMs.toFixed(0)} ms`);
 console.log(`parse+analyze   ${analyzeMs.toFixed(0)} ms (${findings} findings)`);
 console.log(`ratio           ${(analyzeMs / parseMs).toFixed(2)} (target ≤ 1.5)`);

@@ -128,7 +128,9 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
 
   const deadline = Date.now() + settings.limits.timePerFileMs;
   let visited = 0;
-  const walk = (node: ts.Node, depth: number): void => {
+  // One callback for the whole walk (no closure per node); depth is tracked around the recursion.
+  let depth = 0;
+  const walk = (node: ts.Node): void => {
     if (depth > settings.limits.maxNesting) {
       throw new LimitReached(`Skipped: nesting deeper than limits.maxNesting (${settings.limits.maxNesting}).`);
     }
@@ -137,11 +139,13 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     }
     const subscribers = byKind[node.kind];
     if (subscribers) for (const subscriber of subscribers) dispatch(subscriber, node);
-    ts.forEachChild(node, (child) => walk(child, depth + 1));
+    depth++;
+    ts.forEachChild(node, walk);
+    depth--;
   };
 
   try {
-    if (subscribed > 0) walk(sourceFile, 0);
+    if (subscribed > 0) walk(sourceFile);
   } catch (error) {
     if (!(error instanceof LimitReached)) throw error;
     return skipped(error.message);
