@@ -27,8 +27,12 @@ import { normalizeSettings, type ServerSettings } from './settings';
 import { scanFolders } from './scan';
 import { pathToUri, uriToPath } from './uris';
 
-/** How long edits settle before a document is re-analyzed: short, since a walk costs milliseconds. */
+/**
+ * Edits that come in a burst (faster than IDLE_MS apart) settle for DEBOUNCE_MS before the document
+ * is re-analyzed; the first edit after a pause is analyzed at once.
+ */
 const DEBOUNCE_MS = 15;
+const IDLE_MS = 100;
 
 interface Capabilities {
   pull: boolean;
@@ -164,8 +168,14 @@ export class Session {
     return cached;
   }
 
+  private lastChange = new Map<string, number>();
+
   private async changed(uri: string): Promise<void> {
-    if ((await this.settingsFor(uri)).run === 'onType') this.schedule(uri, DEBOUNCE_MS);
+    if ((await this.settingsFor(uri)).run !== 'onType') return;
+    const now = Date.now();
+    const burst = now - (this.lastChange.get(uri) ?? 0) < IDLE_MS;
+    this.lastChange.set(uri, now);
+    this.schedule(uri, burst ? DEBOUNCE_MS : 0);
   }
 
   private async saved(uri: string): Promise<void> {
@@ -259,6 +269,7 @@ export class Session {
 
   private async closed(uri: string): Promise<void> {
     this.settings.delete(uri);
+    this.lastChange.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.pending.get(uri)?.resolve();
