@@ -42,7 +42,7 @@ export function readHandler(
     const relative = found.path.slice(root.base.length);
     for (const spec of root.inputs) {
       const specPath = split(spec.path);
-      const hit = spec.call ? isCall && relative.length === specPath.length && startsWith(relative, specPath) : startsWith(relative, specPath);
+      const hit = spec.call ? isCall && relative.length === specPath.length && startsWith(relative, specPath) : !isCall && startsWith(relative, specPath);
       if (hit) return { spec, key: spec.call ? undefined : relative[specPath.length] };
     }
     return undefined;
@@ -62,7 +62,7 @@ export function readHandler(
       // A const bound from an input was recorded at its initializer, with its names.
       if (!match || (found.via && matchInput({ parameter: found.parameter, path: found.via.initPath }, false))) return;
       const bindings = bindingsOf(read);
-      const key = match.key ?? (isCall ? firstStringArgument(read) : undefined);
+      const key = match.key ?? (isCall && !match.spec.validated ? firstStringArgument(read) : undefined);
       const source = match.spec.validated ? validTarget(read) : match.spec.source;
       const validatedBy = match.spec.validated
         ? 'validator middleware'

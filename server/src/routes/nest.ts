@@ -48,7 +48,9 @@ function classRoutes(cls: ts.ClassDeclaration, values: ValueResolver, settings: 
     const pathArgument = routeDecorator.args[0];
     const ownPath = pathArgument && staticText(pathArgument);
     const fieldName = member.name.getText();
-    const path = controller ? joinPath(prefix ?? '', ownPath ?? '') : (ownPath ?? nameOption(pathArgument, values) ?? fieldName);
+    const path = controller
+      ? joinPath(prefix ?? '', ownPath ?? '')
+      : (ownPath ?? routeDecorator.args.map((arg) => nameOption(arg, values)).find((name) => name !== undefined) ?? fieldName);
     const pipes = [...classPipes, ...pipesOf(memberDecorators)];
     const roots = requestRoots(member);
     const { inputs: bodyReads, principal } = readHandler(member, roots, values);
