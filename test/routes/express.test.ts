@@ -112,6 +112,15 @@ app.use('/v2', tagsRouter);`,
     routes: [{ route: 'GET /tags', projectGuards: [] }],
   },
   {
+    name: 'an imported router whose name says auth is still a mount',
+    filename: 'src/routes/auth.routes.ts',
+    code: `${EXPRESS}const authRouter = Router();
+authRouter.post('/login', (req, res) => res.json(req.body));
+export default authRouter;`,
+    files: { 'src/app.ts': `${EXPRESS}import authRouter from './routes/auth.routes';\nconst app = express();\napp.use(cors());\napp.use('/auth', authRouter);` },
+    routes: [{ route: 'POST /login', projectGuards: ['cors@app:other'] }],
+  },
+  {
     name: 'local mount in the same file carries the mount middleware',
     code: `${EXPRESS}const app = express();
 const admin = express.Router();

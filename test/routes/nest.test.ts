@@ -67,7 +67,7 @@ export class OrdersController {
 }`,
     files: { 'src/main.ts': "import { NestFactory } from '@nestjs/core';\napp.useGlobalGuards(new ThrottlerGuard());" },
     routes: [
-      { route: 'POST orders', projectGuards: ['ThrottlerGuard@global:auth'], inputs: ['body'] },
+      { route: 'POST orders', projectGuards: ['ThrottlerGuard@global:other'], inputs: ['body'] },
       { route: 'POST orders/bulk', inputs: ['body✓'] },
     ],
   },

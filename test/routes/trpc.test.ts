@@ -32,4 +32,10 @@ export const appRouter = t.router({
       { route: 'QUERY hello', guards: [] },
     ],
   },
+  {
+    name: 'a procedure in its own file is named by its const; an admin procedure is an auth guard',
+    code: `import { adminProcedure } from '../trpc';
+export const resetTwoFactorRoute = adminProcedure.input(ZResetSchema).mutation(async ({ input, ctx }) => reset(input.userId, ctx.user.id));`,
+    routes: [{ route: 'MUTATION resetTwoFactorRoute', guards: ['adminProcedure@router:auth'], inputs: ['input.userId✓'] }],
+  },
 ]);

@@ -6,6 +6,7 @@ import type { GuardKind, GuardLevel, GuardRef } from './types';
 
 const { guards } = FRAMEWORKS;
 const AUTH = new RegExp(guards.authPattern, 'i');
+const WEAK_AUTH = new RegExp(guards.weakAuthPattern, 'i');
 const OPTIONAL_AUTH = new RegExp(guards.optionalAuthPattern, 'i');
 const VALIDATION = new RegExp(guards.validationPattern, 'i');
 const OTHER = new RegExp(guards.otherPattern, 'i');
@@ -35,6 +36,7 @@ export function classifyGuardName(name: string, settings: Pick<FileSettings, 'au
   if (AUTH.test(name)) return OPTIONAL_AUTH.test(name) ? { kind: 'auth', optional: true } : { kind: 'auth' };
   if (VALIDATION.test(name)) return { kind: 'validation' };
   if (OTHER.test(name)) return { kind: 'other' };
+  if (WEAK_AUTH.test(name)) return { kind: 'auth' };
   return { kind: 'unknown' };
 }
 

@@ -26,7 +26,7 @@ export function instanceOf(expression: ts.Expression, values: ValueResolver, dep
     const callee = unwrapExpression(node.expression);
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) {
       const receiver = instanceOf(callee.expression, values, depth + 1);
-      if (receiver && knowledgeOf(receiver.framework).chainable.includes(callee.name.text)) return { ...receiver, key: receiver.key };
+      if (receiver && knowledgeOf(receiver.framework).chainable.includes(callee.name.text)) return receiver;
     }
     const name = qualifiedName(values.origin(node.expression));
     return name ? created(name, node) : undefined;

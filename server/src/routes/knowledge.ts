@@ -43,6 +43,8 @@ const callFramework = z.strictObject({
 export const frameworksSchema = z.strictObject({
   guards: z.strictObject({
     authPattern: pattern,
+    /** Names that mean auth unless they also say something else (`RolesGuard` yes, `ThrottlerGuard` no). */
+    weakAuthPattern: pattern,
     optionalAuthPattern: pattern,
     validationPattern: pattern,
     otherPattern: pattern,

@@ -37,7 +37,8 @@ export interface Registrations {
   routeCalls: RouteCall[];
 }
 
-const ROUTER_NAME = /router|routes|controller|api|app|plugin|module/i;
+const ROUTER_NAME = /router|routes|controller/i;
+const MAYBE_ROUTER_NAME = /api|app|plugin|module/i;
 const RELATIVE = /^(\.{1,2}\/|[@~#]\/)/;
 
 /** Every app and router call of a file: the uses, mounts and route registrations. */
@@ -113,7 +114,7 @@ function mountTarget(arg: ts.Expression, values: ValueResolver, settings: FileSe
   if (!module) return undefined;
   const name = guardName(node);
   const looksLikeGuard = guardRef(node, 'route', values, settings).kind !== 'unknown';
-  return !looksLikeGuard && (expectRouter || ROUTER_NAME.test(name)) ? { module } : undefined;
+  return ROUTER_NAME.test(name) || (!looksLikeGuard && (expectRouter || MAYBE_ROUTER_NAME.test(name))) ? { module } : undefined;
 }
 
 /** `usersRouter` imported from './routes/users', or `createUsersRouter(deps)` of such a module. */

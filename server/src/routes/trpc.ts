@@ -86,6 +86,8 @@ function enclosingField(call: ts.CallExpression): { path: string; node: ts.Node 
       names.unshift(name);
       node ??= current.parent.name;
     }
+    // `export const createDocument = authenticatedProcedure…mutation(…)`: a procedure in its own file.
+    if (!node && ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name)) return { path: current.parent.name.text, node: current.parent.name };
     if (ts.isSourceFile(current.parent) || ts.isFunctionLike(current.parent)) break;
   }
   return node ? { path: names.join('.'), node } : undefined;
