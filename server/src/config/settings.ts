@@ -33,6 +33,7 @@ export function settingsFor(config: ProdgapConfig, relativePath: string): FileSe
     timeoutBudgetMs: config.timeouts?.budgetMs ?? DEFAULT_TIMEOUT_BUDGET_MS,
     timeoutWrappers: config.timeouts?.wrappers ?? [],
     loggerNames: config.logging?.loggers ?? [],
+    authMiddleware: config.auth?.middleware ?? [],
     redactionHelper: config.logging?.redactionHelper,
     sensitiveFields: config.logging?.sensitiveFields ?? [],
     allowOpenEndedAcceptance: config.acceptance?.allowOpenEnded ?? false,

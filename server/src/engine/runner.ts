@@ -103,7 +103,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   };
 
   for (const collector of options.collectors) {
-    subscribe(`collector ${collector.name}`, collector.kinds, collector.prefilter, () => collector.create({ file, values, add: (fact) => facts.push(fact) }));
+    subscribe(`collector ${collector.name}`, collector.kinds, collector.prefilter, () => collector.create({ file, settings, values, add: (fact) => facts.push(fact) }));
   }
   if (options.runRules) {
     for (const rule of options.rules) {

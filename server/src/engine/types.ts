@@ -137,6 +137,8 @@ export interface Fact {
 
 export interface FactCollectorContext {
   readonly file: AnalyzedFile;
+  /** The file's configuration: a collector may classify what it records by it (e.g. `auth.middleware`). */
+  readonly settings: FileSettings;
   readonly values: import('./values').ValueResolver;
   add(fact: Fact): void;
 }
@@ -170,6 +172,8 @@ export interface FileSettings {
   timeoutBudgetMs: number;
   timeoutWrappers: string[];
   loggerNames: string[];
+  /** `auth.middleware`: project names of authentication middleware, guards, hooks and wrappers. */
+  authMiddleware: string[];
   redactionHelper?: string;
   sensitiveFields: string[];
   allowOpenEndedAcceptance: boolean;

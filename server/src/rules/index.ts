@@ -5,6 +5,7 @@ import { sensitiveLoggingCollectors, sensitiveLoggingRules } from './sensitive-l
 import { errorHandlingCollectors, errorHandlingRules } from './error-handling';
 import { migrationCollectors, migrationRules } from './migration';
 import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
+import { routeFactsCollector } from '../routes';
 
 /** Every rule prodgap ships, in catalogue order. */
 export const allRules: readonly RuleModule[] = [
@@ -28,4 +29,6 @@ export const allCollectors: readonly FactCollector[] = [
   ...errorHandlingCollectors,
   ...migrationCollectors,
   ...secretsConfigCollectors,
+  // Mounts and global guards: the route model's facts, shared by every request-path rule.
+  routeFactsCollector,
 ];

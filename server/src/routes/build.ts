@@ -1,0 +1,59 @@
+import type ts from 'typescript';
+import type { AnalyzedFile, FileSettings } from '../engine/types';
+import type { ValueResolver } from '../engine/values';
+import { buildCallRoutes } from './call-routes';
+import { buildGraphqlRoutes } from './graphql';
+import { moduleKey } from './module-key';
+import { buildNestRoutes } from './nest';
+import { buildNextRoutes } from './next';
+import { scanRegistrations, type Registrations } from './registrations';
+import { buildTrpcRoutes } from './trpc';
+import type { Framework, RouteHandler, RouteLocator } from './types';
+
+/** Cheap tests on a file's text: a framework whose marker is absent can't register a route there. */
+const CALL_FRAMEWORK_MARKER = /\b(express|koa|hono|fastify|FastifyInstance)\b|\.register\(/;
+const NEST_MARKER = /@nestjs\//;
+const GRAPHQL_MARKER = /\b(resolvers?|Resolvers|graphql|gql|apollo|mercurius|yoga)\b/i;
+const TRPC_MARKER = /procedure/i;
+
+interface FileRoutes {
+  registrations: Registrations;
+  routes?: RouteHandler[];
+}
+
+// Per syntax tree: rules and the fact collector of one walk share one build.
+const cache = new WeakMap<ts.SourceFile, FileRoutes>();
+
+function entry(file: AnalyzedFile, values: ValueResolver, settings: FileSettings): FileRoutes {
+  let found = cache.get(file.sourceFile);
+  if (!found) {
+    const registrations = CALL_FRAMEWORK_MARKER.test(file.text)
+      ? scanRegistrations(file.sourceFile, values, settings)
+      : { uses: [], mounts: [], routeCalls: [] };
+    found = { registrations };
+    cache.set(file.sourceFile, found);
+  }
+  return found;
+}
+
+/** The app and router calls of a file (uses, mounts, route registrations), for the fact collector. */
+export function fileRegistrations(file: AnalyzedFile, values: ValueResolver, settings: FileSettings): Registrations {
+  return entry(file, values, settings).registrations;
+}
+
+/** Every route handler a file registers, in any supported framework. Built once per file and walk. */
+export function buildRoutes(file: AnalyzedFile, values: ValueResolver, settings: FileSettings): RouteHandler[] {
+  const found = entry(file, values, settings);
+  if (found.routes) return found.routes;
+  const key = moduleKey(file.path);
+  const locator = (framework: Framework): RouteLocator => ({ framework, file: key });
+  const routes = [
+    ...buildCallRoutes(values, settings, found.registrations, locator),
+    ...buildNextRoutes(file, values, settings, locator),
+    ...(NEST_MARKER.test(file.text) ? buildNestRoutes(file.sourceFile, values, settings, locator) : []),
+    ...(GRAPHQL_MARKER.test(file.text) ? buildGraphqlRoutes(file.sourceFile, values, settings, locator) : []),
+    ...(TRPC_MARKER.test(file.text) ? buildTrpcRoutes(file.sourceFile, values, settings, locator) : []),
+  ];
+  found.routes = routes;
+  return routes;
+}
