@@ -23,7 +23,7 @@ for (const file of files) {
   const settings = settingsFor({}, relative);
   facts.set(file, analyzeFile(relative, text, settings, { rules: [], collectors: [routeFactsCollector], runRules: false, knownRuleIds: new Set() }).facts);
   if (text.length > settings.limits.maxFileBytes) continue;
-  for (const route of buildRoutes({ path: relative, text, sourceFile: parseSource(relative, text) }, new ValueResolver(), settings)) found.push({ file: relative, route });
+  for (const route of buildRoutes({ path: relative, relativePath: relative, text, sourceFile: parseSource(relative, text) }, new ValueResolver(), settings)) found.push({ file: relative, route });
 }
 
 const count = (pick: (r: RouteHandler) => boolean) => found.filter(({ route }) => pick(route)).length;

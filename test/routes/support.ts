@@ -37,7 +37,7 @@ export function analyzeRoutes(options: Omit<RouteCase, 'name' | 'routes'>): { ro
     facts.set(path, analysis.facts);
   }
   const sourceFile = parseSource(filename, options.code);
-  const routes = buildRoutes({ path: filename, text: options.code, sourceFile }, new ValueResolver(), settingsFor(config, filename));
+  const routes = buildRoutes({ path: filename, relativePath: filename, text: options.code, sourceFile }, new ValueResolver(), settingsFor(config, filename));
   return { routes, facts };
 }
 
