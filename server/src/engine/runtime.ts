@@ -72,3 +72,14 @@ export function fileRole(file: AnalyzedFile): FileRole {
 export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
   return fileRole(file) !== 'server';
 }
+
+const DEVELOPMENT_CHECK = /NODE_ENV\s*===?\s*['"`](development|dev|test)['"`]|['"`](development|dev|test)['"`]\s*===?\s*process\.env\.NODE_ENV|^!?\s*(isDev|isDevelopment|IS_DEV)$/;
+
+/** Code in the `then` branch of a development-only check (`if (process.env.NODE_ENV === 'development')`): it never runs in production. */
+export function isDevelopmentOnly(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child && DEVELOPMENT_CHECK.test(parent.expression.getText())) return true;
+    if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
+}

@@ -17,6 +17,9 @@ runRuleTests(rule, {
     'export const pay = (client) => client.paymentIntents.create({ amount: 1 });',
     // Somebody else's `paymentIntents` (a local object).
     'const billing = { paymentIntents: { create: async (x: unknown) => x } };\nawait billing.paymentIntents.create({ amount: 1 });',
+    // One-off scripts and tests are not the service's money path.
+    { code: client + 'await stripe.payouts.create({ amount: 100, currency: "usd" });', filename: 'apps/web/scripts/stripe/manual-payouts.ts' },
+    { code: client + 'await stripe.payouts.create({ amount: 100, currency: "usd" });', filename: 'src/payouts.test.ts' },
   ],
   invalid: [
     {

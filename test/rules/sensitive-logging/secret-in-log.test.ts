@@ -5,6 +5,8 @@ const winstonScrubber = { "src/logger.ts": "import winston, { format } from 'win
 
 runRuleTests(rule, {
   valid: [
+    // Development-only branches never run in production.
+    "if (process.env.NODE_ENV === 'development') {\n  console.log(`invite token ${token}`);\n}",
     // Message text that only mentions a secret.
     "console.log('password reset requested');",
     "logger.info('token refreshed for user', user.id);",

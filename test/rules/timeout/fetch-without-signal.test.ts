@@ -23,6 +23,17 @@ runRuleTests(rule, {
     // Browser code in a Next.js client component.
     { code: "'use client';\nexport function load() { return fetch('/api/items'); }", filename: 'app/page.tsx' },
     "const res = await ky.get(url);",
+    // A file shipped with the code, read through fetch (Next.js OG images): no network.
+    "const font = await fetch(new URL('../public/fonts/Inter.ttf', import.meta.url)).then((r) => r.arrayBuffer());",
+    // A path relative to the page's origin only resolves in a browser.
+    "await fetch('/api/limits');",
+    'await fetch(`/api/items/${id}`, { method: "DELETE" });',
+    // Raced as a promise chain.
+    'await Promise.race([fetch(url).then((r) => r.json()), new Promise((resolve) => setTimeout(resolve, 150))]);',
+    // A command-line tool's and a script's requests.
+    { code: 'await fetch(url);', filename: 'packages/cli/src/api/domains.ts' },
+    { code: 'await fetch(url);', filename: 'packages/hoppscotch-cli/src/utils/getters.ts' },
+    { code: 'await fetch(url);', filename: 'scripts/backfill.ts' },
   ],
   invalid: [
     {
@@ -78,6 +89,14 @@ runRuleTests(rule, {
       code: "const fetch = require('node-fetch');\nfetch(apiUrl).then((r) => r.json());",
       filename: 'src/client.js',
       errors: [{ messageId: 'missingSignal', line: 2, column: 1, endLine: 2, endColumn: 6 }],
+    },
+    {
+      name: 'a protocol-relative or absolute URL is a network call',
+      code: "await fetch('https://api.example.com/x', { method: 'POST' });\nawait fetch(new URL('/v1/items', process.env.API_URL));",
+      errors: [
+        { messageId: 'missingSignal', line: 1, column: 7, endLine: 1, endColumn: 12 },
+        { messageId: 'missingSignal', line: 2, column: 7, endLine: 2, endColumn: 12 },
+      ],
     },
     {
       name: 'globalThis.fetch',

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { isOutsideServerRuntime } from '../../engine/runtime';
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { httpKey, httpWrite, isPaymentUrl, keyHeaderFor, type HttpWrite } from './support';
@@ -22,9 +23,7 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /[Pp]ayment|[Cc]harge|[Rr]efund|[Pp]ayout|[Tt]ransfer|[Cc]heckout|[Cc]apture|[Dd]isbursement|[Ww]ithdrawal|[Rr]emittance|PAYMENT|CHARGE|REFUND|PAYOUT|TRANSFER|CHECKOUT/,
   create(context) {
-    const first = context.file.sourceFile.statements[0];
-    // Browser code ('use client') is not the server's retry path.
-    if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client') return {};
+    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { isDevelopmentOnly } from '../../engine/runtime';
 import type { OffsetRange, ProjectFacts, RuleContext } from '../../engine/types';
 import { propertyNameText, unwrapExpression } from '../../engine/values';
 import { knowledge, nameTokens, type LoggerFamily } from './support-knowledge';
@@ -185,7 +186,7 @@ const MAX_NAME = 60;
  */
 export function reportSensitiveValues(call: ts.CallExpression, context: RuleContext, messageIds: Partial<Record<SensitiveKind, string>>): void {
   const { family, values } = analyzeLogCall(call, context);
-  if (!family) return;
+  if (!family || isDevelopmentOnly(call)) return;
   for (const value of values) {
     const messageId = messageIds[value.kind];
     if (!messageId) continue;

@@ -83,14 +83,23 @@ function mayBeFetch(callee: ts.Expression, values: ValueResolver): boolean {
  * own signal, is not judged: neither is a value typed or named as one (`req`, `input: RequestInfo`).
  */
 function isPlainUrl(input: ts.Expression, values: ValueResolver): boolean {
-  if (ts.isStringLiteralLike(input) || ts.isTemplateExpression(input) || ts.isBinaryExpression(input)) return true;
+  // A path like '/api/x' only resolves against a page's origin: that fetch runs in a browser.
+  const head = ts.isStringLiteralLike(input) ? input.text : ts.isTemplateExpression(input) ? input.head.text : undefined;
+  if (head !== undefined) return !/^\/(?!\/)/.test(head);
+  if (ts.isBinaryExpression(input)) return true;
   const origin = values.origin(input);
   const base = origin.base;
-  if (base.kind === 'new') return qualifiedName(base.ctor) !== 'Request';
+  if (base.kind === 'new') return qualifiedName(base.ctor) !== 'Request' && !isBundledAsset(base.node);
   if (base.kind === 'typed') return !/Request|Input/.test(base.typeName);
   const name = ts.isIdentifier(input) ? input.text : ts.isPropertyAccessExpression(input) ? input.name.text : undefined;
   if (name === undefined) return ts.isCallExpression(input);
   return !/^(req|request|input|resource)$/i.test(name) && !/Request$/.test(name);
+}
+
+/** `new URL('../public/font.ttf', import.meta.url)`: a file shipped with the code, read through fetch, not a network call. */
+function isBundledAsset(node: ts.NewExpression): boolean {
+  const base = node.arguments?.[1];
+  return !!base && ts.isPropertyAccessExpression(base) && base.name.text === 'url' && ts.isMetaProperty(base.expression);
 }
 
 /** `controller.signal` of a local `new AbortController()` whose `abort` is never referenced in the file. */

@@ -21,8 +21,13 @@ export const FETCH_FUNCTIONS = new Set([
  */
 export function isInsideTimeoutWrapper(call: ts.Expression, wrappers: readonly string[]): boolean {
   let node: ts.Node = call;
-  for (let hops = 0; hops < 4 && node.parent; hops++) {
+  for (let hops = 0; hops < 8 && node.parent; hops++) {
     const parent: ts.Node = node.parent;
+    // `fetch(u).then(parse)` raced as a whole: follow the promise chain up to what receives it.
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && /^(then|catch|finally)$/.test(parent.name.text) && ts.isCallExpression(parent.parent)) {
+      node = parent.parent;
+      continue;
+    }
     if (ts.isCallExpression(parent) && parent.expression !== node) {
       const callee = parent.expression.getText();
       const last = callee.split('.').pop() ?? callee;
@@ -38,7 +43,6 @@ export function isInsideTimeoutWrapper(call: ts.Expression, wrappers: readonly s
   }
   return false;
 }
-
 
 /** bounded: something limits how long the call may take; unknown: one file can't tell (stay silent). */
 export type Verdict = 'bounded' | 'unbounded' | 'unknown';
