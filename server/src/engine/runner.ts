@@ -16,6 +16,7 @@ import { parseSource, reparseSource } from './parse';
 import { ValueResolver } from './values';
 import { formatMessage } from './messages';
 import { parseAcceptances, type Acceptance } from './acceptance';
+import { isOutsideServerRuntime } from './runtime';
 
 /** A finding as one file shows it, before project facts, severity and acceptances are applied. */
 export interface RawFinding {
@@ -106,7 +107,9 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     subscribe(`collector ${collector.name}`, collector.kinds, collector.prefilter, () => collector.create({ file, settings, values, add: (fact) => facts.push(fact) }));
   }
   if (options.runRules) {
+    const serverCode = !isOutsideServerRuntime(file);
     for (const rule of options.rules) {
+      if (rule.scope !== 'any' && !serverCode) continue;
       if ((settings.ruleSeverity[rule.meta.id] ?? settings.ruleSeverity[rule.meta.category]) === 'off') continue;
       const report = (descriptor: ReportDescriptor) => findings.push(toRawFinding(rule, descriptor));
       subscribe(rule.meta.id, rule.kinds, rule.prefilter, () => rule.create({ file, settings, values, report }));

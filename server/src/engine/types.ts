@@ -120,6 +120,11 @@ export interface RuleModule {
   /** Node kinds the rule's visitors handle; the runner skips the rule when a file has none of them. */
   kinds: readonly ts.SyntaxKind[];
   /**
+   * Where the rule applies: 'server' (the default) skips tests, browser UI, command-line tools and
+   * scripts (engine/runtime); 'any' runs everywhere (a hardcoded secret leaks from browser code too).
+   */
+  scope?: 'server' | 'any';
+  /**
    * A cheap test on the file's text (e.g. /\bfetch\b/): when it fails the rule can't report in the
    * file and is not run there. Keeps the per-keystroke cost near the cost of parsing.
    */

@@ -1,7 +1,6 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly, CATCH_PREFILTER } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { handlesFailure, onlyReturnsDefault } from './support-catch';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
@@ -23,7 +22,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CatchClause],
   prefilter: CATCH_PREFILTER,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
     };

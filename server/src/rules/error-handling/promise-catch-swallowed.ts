@@ -2,7 +2,6 @@ import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { staticText, unwrapExpression } from '../../engine/values';
 import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, leadingComments, receiverOf, references } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
 import { logStatement } from './support-fix';
@@ -24,7 +23,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /\.\s*catch\s*\(/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression, context),
     };

@@ -2,7 +2,6 @@ import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { propertyNameText, qualifiedName, unwrapExpression } from '../../engine/values';
 import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, receiverOf, CATCH_PREFILTER } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { knowledge } from './support-knowledge';
 
 const rule: RuleModule = {
@@ -22,7 +21,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.TryStatement],
   prefilter: CATCH_PREFILTER,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.TryStatement]: (node) => checkTry(node as ts.TryStatement, context),
     };

@@ -1,5 +1,4 @@
 import ts = require('typescript');
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { httpKey, httpWrite, isPaymentUrl, keyHeaderFor, type HttpWrite } from './support';
@@ -23,7 +22,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /[Pp]ayment|[Cc]harge|[Rr]efund|[Pp]ayout|[Tt]ransfer|[Cc]heckout|[Cc]apture|[Dd]isbursement|[Ww]ithdrawal|[Rr]emittance|PAYMENT|CHARGE|REFUND|PAYOUT|TRANSFER|CHECKOUT/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

@@ -1,5 +1,4 @@
 import ts = require('typescript');
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { idempotencyKnowledge as knowledge } from '../../knowledge/idempotency';
@@ -24,8 +23,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
   prefilter: /attempts/,
   create(context) {
-    // Tests, browser code and one-off scripts don't run the service's money paths.
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkAdd(node as ts.CallExpression, context),
       [ts.SyntaxKind.NewExpression]: (node) => checkQueue(node as ts.NewExpression, context),

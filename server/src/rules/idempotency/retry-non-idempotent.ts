@@ -1,5 +1,4 @@
 import ts = require('typescript');
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import type { Fix, RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { unwrapExpression } from '../../engine/values';
@@ -31,8 +30,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ForStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement],
   prefilter: /[Rr]etr|RETR|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|tries|TRIES|catch/,
   create(context) {
-    // Tests, browser code and one-off scripts don't run the service's money paths.
-    if (isOutsideServerRuntime(context.file)) return {};
     const check = (construct: RetryConstruct | undefined) => construct && checkConstruct(construct, context);
     return {
       [ts.SyntaxKind.CallExpression]: (node) => {

@@ -1,5 +1,4 @@
 import ts = require('typescript');
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
@@ -24,8 +23,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /[Ss]tripe|STRIPE/,
   create(context) {
-    // Tests, browser code and one-off scripts don't run the service's money paths.
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

@@ -21,6 +21,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression],
+  scope: 'any',
   prefilter: MIGRATION_PREFILTER,
   create(context) {
     const check = (node: ts.Node) => checkConstraints(node as ts.CallExpression | ts.TaggedTemplateExpression, context);

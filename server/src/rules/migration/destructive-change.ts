@@ -20,6 +20,7 @@ const rule: RuleModule = {
     fixable: false,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression],
+  scope: 'any',
   prefilter: MIGRATION_PREFILTER,
   create(context) {
     const check = (node: ts.Node) => checkDestructive(node as ts.CallExpression | ts.TaggedTemplateExpression, context);

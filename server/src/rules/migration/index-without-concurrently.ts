@@ -26,6 +26,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression],
+  scope: 'any',
   prefilter: MIGRATION_PREFILTER,
   create(context) {
     const check = (node: ts.Node) => checkIndexes(node as ts.CallExpression | ts.TaggedTemplateExpression, context);

@@ -20,6 +20,7 @@ const rule: RuleModule = {
     fixable: false,
   },
   kinds: [ts.SyntaxKind.SourceFile],
+  scope: 'any',
   prefilter: MIGRATION_PREFILTER,
   create(context) {
     return { [ts.SyntaxKind.SourceFile]: (node) => migrationsOf(node as ts.SourceFile, context.values).forEach((m) => checkDown(m, context)) };

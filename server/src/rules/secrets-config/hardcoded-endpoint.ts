@@ -18,6 +18,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
+  scope: 'any',
   prefilter: /:\/\/|[Hh]ost|HOST|[Ss]erver|SERVER|[Aa]ddr|ADDR|[Ee]ndpoint|ENDPOINT|[Uu]r[li]|UR[LI]|[Oo]rigin|[Dd]omain|[Bb]roker|[Dd]sn|DSN/,
   create(context) {
     if (isNotProductionPath(context.file.relativePath)) return {};

@@ -39,6 +39,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
+  scope: 'any',
   // Case spelled out: a case-insensitive alternation scans the whole file several times slower.
   prefilter: /[Pp]ass|PASS|[Pp]wd|PWD|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|[Aa]uth|AUTH|[Ss]ign|SIGN|[Ss]ession|SESSION|[Cc]ookie|COOKIE|:\/\/[^\s'"`]*:[^\s'"`]*@|sk_|rk_|whsec_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox|AIza|SG\.|SK[0-9a-f]{8}|sk-|npm_|shp|:AA/,
   create(context) {

@@ -17,6 +17,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
+  scope: 'any',
   prefilter: /env|[Cc]onfig/,
   create(context) {
     if (isNotProductionPath(context.file.relativePath)) return {};

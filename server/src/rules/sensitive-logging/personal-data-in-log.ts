@@ -1,6 +1,5 @@
 import ts = require('typescript');
 import type { RuleModule } from '../../engine/types';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { notRedacted, reportSensitiveValues } from './support';
 import { FIX_TITLES } from './support-fixes';
 
@@ -23,7 +22,6 @@ const rule: RuleModule = {
   },
   kinds: [ts.SyntaxKind.CallExpression],
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) =>
         reportSensitiveValues(node as ts.CallExpression, context, {

@@ -6,7 +6,6 @@ import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { AXIOS_DEFAULTS_TIMEOUT } from './facts';
 import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { axios } = TIMEOUT_CLIENTS;
 
@@ -28,7 +27,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /axios|HttpModule/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     let configuredInstances: Set<ts.Node> | undefined;
     const hasInstanceDefaults = (create: ts.CallExpression) => (configuredInstances ??= findInstancesWithDefaults(context)).has(create);
     return {

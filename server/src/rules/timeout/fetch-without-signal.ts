@@ -3,7 +3,6 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { addOptionEdit } from '../../fixes/edits';
 import { FETCH_FUNCTIONS, isInsideTimeoutWrapper, } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const rule: RuleModule = {
   meta: {
@@ -24,7 +23,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /fetch/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkFetchCall(node as ts.CallExpression, context),
     };

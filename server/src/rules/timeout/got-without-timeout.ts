@@ -4,7 +4,6 @@ import { formatMessage } from '../../engine/messages';
 import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict, type Verdict } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { got } = TIMEOUT_CLIENTS;
 
@@ -26,7 +25,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /\bgot\b/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

@@ -5,7 +5,6 @@ import { unwrapExpression } from '../../engine/values';
 import { addOptionEdit, appendArgument } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { hasSpreadArgument, isStringLike, optionsVerdict } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { http } = TIMEOUT_CLIENTS;
@@ -35,7 +34,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /https?['\"]/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

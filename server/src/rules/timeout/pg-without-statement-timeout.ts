@@ -6,7 +6,6 @@ import { addOptionEdit, replaceNode } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { PG_STATEMENT_TIMEOUT_SQL } from './facts';
 import { hasSpreadArgument, isStringLike, type Verdict } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { pg } = TIMEOUT_CLIENTS;
 
@@ -27,7 +26,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.NewExpression],
   prefilter: /['\"]pg['\"]/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression, context),
     };

@@ -3,7 +3,6 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { formatMessage } from '../../engine/messages';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { hasSpreadArgument, } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 import { requestUsage, type RequestPolicy } from './support-usage';
 
 const { superagent } = TIMEOUT_CLIENTS;
@@ -33,7 +32,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /superagent/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };

@@ -5,7 +5,6 @@ import { addOptionEdit } from '../../fixes/edits';
 import { TIMEOUT_CLIENTS } from '../../knowledge/timeout-clients';
 import { UNDICI_GLOBAL_DISPATCHER } from './facts';
 import { hasSpreadArgument, isInsideTimeoutWrapper, isStringLike, optionsVerdict } from './support';
-import { isOutsideServerRuntime } from '../../engine/runtime';
 
 const { undici } = TIMEOUT_CLIENTS;
 
@@ -29,7 +28,6 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
   prefilter: /undici/,
   create(context) {
-    if (isOutsideServerRuntime(context.file)) return {};
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
       [ts.SyntaxKind.NewExpression]: (node) => checkDispatcher(node as ts.NewExpression, context),
