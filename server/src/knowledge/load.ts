@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Validates a knowledge file of the `rules/` catalogue at load. A broken catalogue is a packaging
@@ -12,3 +12,19 @@ export function loadKnowledge<T extends z.ZodType>(name: string, schema: T, data
   }
   return result.data;
 }
+
+/** Schema pieces the knowledge files share. */
+export const regexSource = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+
+/** An object that may carry a `$comment` for the people who edit the file. */
+export const commented = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ $comment: z.string().optional(), ...shape });

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import data from '../../../rules/knowledge/frameworks.json';
-import { loadKnowledge } from '../knowledge/load';
+import { loadKnowledge, regexSource } from '../knowledge/load';
 
 const names = z.array(z.string().min(1));
-const pattern = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
 const SOURCES = ['params', 'query', 'body', 'headers', 'cookies', 'args', 'input'] as const;
 const source = z.enum(SOURCES);
 const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'ALL', 'QUERY', 'MUTATION']);
@@ -42,21 +34,21 @@ const callFramework = z.strictObject({
 
 export const frameworksSchema = z.strictObject({
   guards: z.strictObject({
-    authPattern: pattern,
+    authPattern: regexSource,
     /** Names that mean auth unless they also say something else (`RolesGuard` yes, `ThrottlerGuard` no). */
-    weakAuthPattern: pattern,
-    optionalAuthPattern: pattern,
-    validationPattern: pattern,
-    otherPattern: pattern,
+    weakAuthPattern: regexSource,
+    optionalAuthPattern: regexSource,
+    validationPattern: regexSource,
+    otherPattern: regexSource,
     validatorModules: names,
     /** Methods that check a value against a schema (`schema.parse(body)`). */
     parseMethods: names,
   }),
   principal: z.strictObject({
     requestPaths: names,
-    contextKeys: pattern,
+    contextKeys: regexSource,
     functions: names,
-    functionNames: pattern,
+    functionNames: regexSource,
     /** Names a handler wrapper hands its handler (`withWorkspace(({ session }) => …)`). */
     wrapperArguments: names,
   }),
@@ -70,8 +62,8 @@ export const frameworksSchema = z.strictObject({
     schemaSources: z.record(z.string().min(1), source),
   }),
   next: z.strictObject({
-    routeFile: pattern,
-    pagesApiFile: pattern,
+    routeFile: regexSource,
+    pagesApiFile: regexSource,
     methods: names,
     requestInputs: z.array(inputPath),
     contextInputs: z.array(inputPath),
@@ -85,15 +77,15 @@ export const frameworksSchema = z.strictObject({
     methodDecorators: z.record(z.string().min(1), method),
     inputDecorators: z.record(z.string().min(1), source),
     requestDecorators: names,
-    principalDecorators: pattern,
+    principalDecorators: regexSource,
     guardDecorators: names,
     pipeDecorators: names,
-    publicDecorators: pattern,
+    publicDecorators: regexSource,
     globalGuardMethods: names,
     globalPipeMethods: names,
     guardTokens: names,
     pipeTokens: names,
-    validationPipes: pattern,
+    validationPipes: regexSource,
     dtoValidatorModules: names,
   }),
   graphql: z.strictObject({
@@ -103,8 +95,8 @@ export const frameworksSchema = z.strictObject({
     contextPrincipalPaths: names,
   }),
   trpc: z.strictObject({
-    procedurePattern: pattern,
-    publicPattern: pattern,
+    procedurePattern: regexSource,
+    publicPattern: regexSource,
     operations: z.record(z.string().min(1), method),
     inputMethods: names,
     middlewareMethods: names,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadKnowledge } from '../../knowledge/load';
+import { loadKnowledge, commented } from '../../knowledge/load';
 import data from '../../../../rules/knowledge/error-handling.json';
 
 const names = z.array(z.string().min(1));
@@ -11,7 +11,6 @@ const pattern = z.string().refine((source) => {
     return false;
   }
 }, 'must be a valid regular expression');
-const commented = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ $comment: z.string().optional(), ...shape });
 
 /** Schema of `rules/knowledge/error-handling.json`. */
 export const errorHandlingKnowledgeSchema = commented({

@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { loadKnowledge } from '../../knowledge/load';
+import { loadKnowledge, regexSource } from '../../knowledge/load';
 import secretsJson from '../../../../rules/knowledge/secrets.json';
 import endpointsJson from '../../../../rules/knowledge/endpoints.json';
 
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name like STRIPE_SECRET_KEY');
 const words = z.array(z.string().min(1));
 

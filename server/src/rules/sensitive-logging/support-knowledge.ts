@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import { loadKnowledge } from '../../knowledge/load';
+import { loadKnowledge, regexSource, commented } from '../../knowledge/load';
 import data from '../../../../rules/knowledge/sensitive-data.json';
 
 const names = z.array(z.string().min(1));
-const pattern = z.string().refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
-const commented = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ $comment: z.string().optional(), ...shape });
 const LOGGER_FAMILIES = ['pino', 'winston', 'bunyan', 'nest', 'other'] as const;
 
 /** Schema of `rules/knowledge/sensitive-data.json`. */
@@ -20,8 +11,8 @@ export const sensitiveDataSchema = commented({
     methods: names,
     consoleMethods: names,
     modules: z.record(z.string(), z.enum(LOGGER_FAMILIES)),
-    receiverNamePattern: pattern,
-    typeNamePattern: pattern,
+    receiverNamePattern: regexSource,
+    typeNamePattern: regexSource,
     pinoLogOwners: names,
   }),
   secret: commented({ phrases: names, notSecret: names }),
