@@ -40,21 +40,11 @@ export class ProjectModel {
   private readonly conventionRoots = new Map<string, string>();
 
   private conventionRoot(projectRoot: string): string {
-    let root = this.conventionRoots.get(projectRoot);
-    if (root === undefined) {
-      root = conventionRootOf(projectRoot);
-      this.conventionRoots.set(projectRoot, root);
-    }
-    return root;
+    return remembered(this.conventionRoots, projectRoot, conventionRootOf);
   }
 
   private root(file: string): string {
-    let root = this.rootOf.get(file);
-    if (root === undefined) {
-      root = projectRootOf(file);
-      this.rootOf.set(file, root);
-    }
-    return root;
+    return remembered(this.rootOf, file, projectRootOf);
   }
 
   /**
@@ -120,4 +110,14 @@ export class ProjectModel {
   factsOf(file: string): Fact[] {
     return this.analyses.get(file)?.facts ?? [];
   }
+}
+
+/** Looks a folder up once: the file system answers the same for every file of a run. */
+function remembered(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
 }
