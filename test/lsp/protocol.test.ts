@@ -159,6 +159,19 @@ describe('language server over stdio (push client)', () => {
     await client.waitFor(() => client.diagnosticsOf(uri(dir, 'src/unopened.ts'))[0]?.severity === 1, 'critical path: an error now');
   });
 
+  test('project facts: a file that sets axios.defaults.timeout clears findings in files that depend on it', async () => {
+    const http = "import axios from 'axios';\nexport const load = (url: string) => axios.get(url);\n";
+    fs.writeFileSync(path.join(dir, 'src/http.ts'), http);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/http.ts'), type: 1 }] });
+    await client.waitFor(() => client.codes(uri(dir, 'src/http.ts')).includes('timeout/axios-without-timeout'), 'axios finding');
+    fs.writeFileSync(path.join(dir, 'src/setup.ts'), "import axios from 'axios';\naxios.defaults.timeout = 5000;\n");
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/setup.ts'), type: 1 }] });
+    await client.waitFor(() => client.codes(uri(dir, 'src/http.ts')).length === 0, 'dependent file re-reported without the finding');
+    fs.rmSync(path.join(dir, 'src/setup.ts'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/setup.ts'), type: 3 }] });
+    await client.waitFor(() => client.codes(uri(dir, 'src/http.ts')).includes('timeout/axios-without-timeout'), 'finding back once the default is gone');
+  });
+
   test('files created, changed and deleted on disk are followed', async () => {
     fs.writeFileSync(path.join(dir, 'src/new.ts'), RISKY);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/new.ts'), type: 1 }] });
