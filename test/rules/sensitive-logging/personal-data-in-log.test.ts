@@ -3,6 +3,8 @@ import { runRuleTests } from '../../support/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    // A number that belongs to something else.
+    'console.log(`order ${order.number} shipped`);',
     // Message text that only mentions personal data.
     "logger.info('email sent');",
     "logger.info('verification email sent to the user');",
@@ -48,6 +50,11 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a card number read off the card',
+      code: 'console.log(`paying with card ${card.number}`);',
+      errors: [{ messageId: 'paymentData', line: 1, column: 33, endLine: 1, endColumn: 44, output: "console.log(`paying with card [REDACTED]`);" }],
+    },
     {
       name: 'an address read off a person, not off an account (often a wallet)',
       code: "logger.info({ address: user.address, wallet: account.address });",

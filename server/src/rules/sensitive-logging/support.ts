@@ -141,6 +141,7 @@ export function loggedSensitiveValues(call: ts.CallExpression, context: RuleCont
     const owner = ts.isIdentifier(node) ? undefined : unwrapExpression(node.expression);
     const kind: NameClass = owner && ts.isIdentifier(owner) && owner.text === 'process' && name === 'env' ? 'environment' : classifyName(name, fields);
     if (kind === undefined && owner && isPersonOwnedDetail(name, owner)) return 'personal';
+    if (kind === undefined && owner && isPaymentDetail(name, owner)) return 'payment';
     if (isScalarKind(kind)) return kind;
     if (kind === 'safe') return undefined;
     if (!state.inString && !state.scalarKey) {
@@ -161,6 +162,13 @@ function isPersonOwnedDetail(name: string, owner: ts.Expression): boolean {
   const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : undefined;
   const noun = ownerName === undefined ? undefined : recordNoun(nameTokens(ownerName))?.noun;
   return noun !== undefined && knowledge.personOwners.has(noun);
+}
+
+/** `card.number`, `bankAccount.number`: a field that is payment data by what it belongs to. */
+function isPaymentDetail(name: string, owner: ts.Expression): boolean {
+  const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : undefined;
+  if (ownerName === undefined) return false;
+  return classifyName(`${ownerName}_${name}`, []) === 'payment';
 }
 
 /** `config.db.user`, `process.env.SMTP_USER`: a user name read off configuration, not a user record. */
