@@ -25,14 +25,8 @@ import { configDiagnostics, reportDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { scanFolders } from './scan';
+import { AnalysisScheduler } from './scheduler';
 import { pathToUri, uriToPath } from './uris';
-
-/**
- * Edits that come in a burst (faster than IDLE_MS apart) settle for DEBOUNCE_MS before the document
- * is re-analyzed; the first edit after a pause is analyzed at once.
- */
-const DEBOUNCE_MS = 15;
-const IDLE_MS = 100;
 
 interface Capabilities {
   pull: boolean;
@@ -70,9 +64,7 @@ export class Session {
   private readonly configProblems = new Map<string, ConfigError>();
   private model = this.newModel();
   private readonly settings = new Map<string, Promise<ServerSettings>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Analyses waited for by pull requests, resolved when the debounced run completes. */
-  private readonly pending = new Map<string, Promise<void> & { resolve: () => void }>();
+  private readonly scheduler = new AnalysisScheduler((uri) => this.analyzeOpen(uri));
   /** URIs of files with pushed diagnostics, so deletions and disables can clear them. */
   private readonly pushed = new Set<string>();
   private scanGeneration = 0;
@@ -111,14 +103,14 @@ export class Session {
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.languages.diagnostics.on(async (params) => {
       const uri = params.textDocument.uri;
-      await this.pending.get(uri);
+      await this.scheduler.whenSettled(uri);
       return { kind: 'full', items: await this.diagnosticsFor(uri) };
     });
     c.onShutdown(() => {
-      for (const timer of this.timers.values()) clearTimeout(timer);
+      this.scheduler.dispose();
       this.scanGeneration++;
     });
-    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    this.documents.onDidOpen((e) => this.scheduler.schedule(e.document.uri, 0));
     this.documents.onDidChangeContent((e) => void this.changed(e.document.uri));
     this.documents.onDidSave((e) => void this.saved(e.document.uri));
     this.documents.onDidClose((e) => void this.closed(e.document.uri));
@@ -168,38 +160,12 @@ export class Session {
     return cached;
   }
 
-  private lastChange = new Map<string, number>();
-
   private async changed(uri: string): Promise<void> {
-    if ((await this.settingsFor(uri)).run !== 'onType') return;
-    const now = Date.now();
-    const burst = now - (this.lastChange.get(uri) ?? 0) < IDLE_MS;
-    this.lastChange.set(uri, now);
-    this.schedule(uri, burst ? DEBOUNCE_MS : 0);
+    if ((await this.settingsFor(uri)).run === 'onType') this.scheduler.edited(uri);
   }
 
   private async saved(uri: string): Promise<void> {
-    if ((await this.settingsFor(uri)).run === 'onSave') this.schedule(uri, 0);
-  }
-
-  /** Debounces analysis of an open document; a newer edit replaces the pending run. */
-  private schedule(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    if (!this.pending.has(uri)) {
-      let resolve!: () => void;
-      this.pending.set(uri, Object.assign(new Promise<void>((r) => (resolve = r)), { resolve: () => resolve() }));
-    }
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.analyzeOpen(uri).finally(() => {
-          const pending = this.pending.get(uri);
-          this.pending.delete(uri);
-          pending?.resolve();
-        });
-      }, delay),
-    );
+    if ((await this.settingsFor(uri)).run === 'onSave') this.scheduler.schedule(uri, 0);
   }
 
   private async analyzeOpen(uri: string): Promise<void> {
@@ -256,24 +222,17 @@ export class Session {
     const file = uriToPath(uri);
     if (!file) return undefined;
     const document = this.documents.get(uri);
-    if (flush && document && this.timers.has(uri)) {
-      clearTimeout(this.timers.get(uri));
-      this.timers.delete(uri);
+    if (flush && document && this.scheduler.isPending(uri)) {
       this.model.update(file, document.getText(), true, true);
       void this.publish(uri);
-      this.pending.get(uri)?.resolve();
-      this.pending.delete(uri);
+      this.scheduler.cancel(uri);
     }
     return this.model.report(file);
   }
 
   private async closed(uri: string): Promise<void> {
     this.settings.delete(uri);
-    this.lastChange.delete(uri);
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    this.pending.get(uri)?.resolve();
-    this.pending.delete(uri);
+    this.scheduler.forget(uri);
     const file = uriToPath(uri);
     if (!file || !isAnalyzableFile(file)) return;
     // Back to the file on disk: its unsaved edits are gone with the editor.
@@ -312,7 +271,7 @@ export class Session {
 
   private async reanalyzeEverything(): Promise<void> {
     const files = this.model.files();
-    for (const document of this.documents.all()) this.schedule(document.uri, 0);
+    for (const document of this.documents.all()) this.scheduler.schedule(document.uri, 0);
     await this.republish(files);
   }
 
