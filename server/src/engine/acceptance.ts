@@ -78,7 +78,7 @@ export function parseAcceptances(sourceFile: ts.SourceFile, knownRuleIds: Readon
 
 function commentAt(sourceFile: ts.SourceFile, offset: number): { pos: number; end: number; text: string } | undefined {
   const token = tokenContaining(sourceFile, offset);
-  if (!token || (token.getStart(sourceFile) <= offset && token.kind !== ts.SyntaxKind.EndOfFileToken)) return undefined;
+  if (!token || token.getStart(sourceFile) <= offset) return undefined;
   // Trivia before a token: comments trailing the previous token's line, then comments on lines of their own.
   const from = token.getFullStart();
   const text = sourceFile.text;

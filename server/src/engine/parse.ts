@@ -11,8 +11,6 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
-export const ANALYZABLE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
-
 function extensionOf(fileName: string): string {
   const match = /\.[cm]?[jt]sx?$/i.exec(fileName);
   return match ? match[0].toLowerCase() : '';

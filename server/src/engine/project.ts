@@ -31,10 +31,6 @@ export class ProjectIndex implements ProjectFacts {
     return out;
   }
 
-  /** Sources that contributed a fact of one of these kinds: the files others depend on. */
-  sourcesOf(kinds: readonly string[]): string[] {
-    return [...this.bySource].filter(([, facts]) => facts.some((f) => kinds.includes(f.kind))).map(([source]) => source);
-  }
 }
 
 export interface FinalizeOptions {
@@ -56,8 +52,7 @@ export interface FileReport {
 
 /** Turns one file's raw analysis into its report: project facts decide pending findings, then severities and acceptances. */
 export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): FileReport {
-  const file = analysis;
-  const lines = new LineIndex(file.text);
+  const lines = new LineIndex(analysis.text);
   const findings: Finding[] = [];
   const notices: Notice[] = [...analysis.notices];
   for (const raw of analysis.findings) {
@@ -80,7 +75,7 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
       range: raw.range,
       fixes: raw.fixes,
     };
-    finding.fixes = [...raw.fixes, acceptFix(finding, file.text, lines, options)];
+    finding.fixes = [...raw.fixes, acceptFix(finding, analysis.text, lines, options)];
     findings.push(finding);
   }
   const outcome = applyAcceptances(findings, analysis.acceptances, lines, options.today);
@@ -91,8 +86,8 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
   }
   outcome.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return {
-    path: file.path,
-    text: file.text,
+    path: analysis.path,
+    text: analysis.text,
     lines,
     findings: outcome.findings,
     notices: [...notices, ...outcome.notices],

@@ -91,13 +91,13 @@ export class Session {
       for (const change of params.changes) void this.fileChanged(change.uri, change.type);
     });
     c.onCodeAction((params) => {
-      const report = this.reportFor(params.textDocument.uri, true);
+      const report = this.currentReport(params.textDocument.uri);
       if (!report) return [];
       const support = { literals: this.capabilities.codeActionLiterals, isPreferred: this.capabilities.isPreferred };
       return codeActions(params.textDocument.uri, report, params.range, params.context.only, support);
     });
     c.onHover((params) => {
-      const report = this.reportFor(params.textDocument.uri, true);
+      const report = this.currentReport(params.textDocument.uri);
       return report ? hoverAt(report, params.position, rulesById) : undefined;
     });
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
@@ -218,11 +218,11 @@ export class Session {
   }
 
   /** The current report of a document, analyzing it now when an edit is still pending. */
-  private reportFor(uri: string, flush: boolean) {
+  private currentReport(uri: string) {
     const file = uriToPath(uri);
     if (!file) return undefined;
     const document = this.documents.get(uri);
-    if (flush && document && this.scheduler.isPending(uri)) {
+    if (document && this.scheduler.isPending(uri)) {
       this.model.update(file, document.getText(), true, true);
       void this.publish(uri);
       this.scheduler.cancel(uri);

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { analyzeFile, type FileAnalysis } from '../engine/runner';
 import { finalizeFile, ProjectIndex, type FileReport } from '../engine/project';
-import type { Fact } from '../engine/types';
 import { allCollectors, allRules, knownRuleIds, rulesById } from '../rules';
 import { ConfigSet } from './config-set';
 import { packageFacts } from './package-facts';
@@ -101,15 +100,7 @@ export class ProjectModel {
     return [...this.analyses.keys()];
   }
 
-  clear(): void {
-    this.analyses.clear();
-    this.projects.clear();
-    this.rootOf.clear();
-  }
 
-  factsOf(file: string): Fact[] {
-    return this.analyses.get(file)?.facts ?? [];
-  }
 }
 
 /** Looks a folder up once: the file system answers the same for every file of a run. */
