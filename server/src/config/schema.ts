@@ -33,6 +33,16 @@ export const configSchema = z
     metrics: z
       .strictObject({
         modules: z.array(z.string()).optional().describe('Modules whose calls count as metrics or traces.'),
+        criticalOperations: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Names of project functions that move money or are otherwise critical (e.g. "chargeCustomer"): they must leave a log, metric or span.'),
+      })
+      .optional(),
+    queries: z
+      .strictObject({
+        pageSize: z.number().int().positive().max(100_000).optional().describe('Page size inserted by fixes for unbounded queries (default 100).'),
+        uniqueKeys: z.array(z.string().min(1)).optional().describe('Column names besides id, _id and uuid that identify one row: a query pinned by one is bounded.'),
       })
       .optional(),
     timeouts: z

@@ -4,6 +4,7 @@ import type { ProdgapConfig } from './schema';
 
 export const DEFAULT_LIMITS = { maxFileBytes: 1_000_000, maxNesting: 500, timePerFileMs: 5_000 };
 export const DEFAULT_TIMEOUT_BUDGET_MS = 10_000;
+export const DEFAULT_PAGE_SIZE = 100;
 
 const matcherCache = new Map<string, (p: string) => boolean>();
 
@@ -34,6 +35,11 @@ export function settingsFor(config: ProdgapConfig, relativePath: string): FileSe
     timeoutWrappers: config.timeouts?.wrappers ?? [],
     loggerNames: config.logging?.loggers ?? [],
     authMiddleware: config.auth?.middleware ?? [],
+    ownershipChecks: config.auth?.ownershipChecks ?? [],
+    publicRoutes: config.auth?.publicRoutes ?? [],
+    metricsModules: config.metrics?.modules ?? [],
+    criticalOperations: config.metrics?.criticalOperations ?? [],
+    queries: { pageSize: config.queries?.pageSize ?? DEFAULT_PAGE_SIZE, uniqueKeys: config.queries?.uniqueKeys ?? [] },
     redactionHelper: config.logging?.redactionHelper,
     sensitiveFields: config.logging?.sensitiveFields ?? [],
     allowOpenEndedAcceptance: config.acceptance?.allowOpenEnded ?? false,

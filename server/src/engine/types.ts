@@ -179,6 +179,16 @@ export interface FileSettings {
   loggerNames: string[];
   /** `auth.middleware`: project names of authentication middleware, guards, hooks and wrappers. */
   authMiddleware: string[];
+  /** `auth.ownershipChecks`: functions that check a principal may access a resource. */
+  ownershipChecks: string[];
+  /** `auth.publicRoutes`: routes public on purpose, as "METHOD /path" or "/path". */
+  publicRoutes: string[];
+  /** `metrics.modules`: modules whose calls count as metrics or traces. */
+  metricsModules: string[];
+  /** `metrics.criticalOperations`: project functions that must leave a trace. */
+  criticalOperations: string[];
+  /** `queries.pageSize` and `queries.uniqueKeys`. */
+  queries: { pageSize: number; uniqueKeys: string[] };
   redactionHelper?: string;
   sensitiveFields: string[];
   allowOpenEndedAcceptance: boolean;

@@ -5,6 +5,7 @@ import { sensitiveLoggingCollectors, sensitiveLoggingRules } from './sensitive-l
 import { errorHandlingCollectors, errorHandlingRules } from './error-handling';
 import { migrationCollectors, migrationRules } from './migration';
 import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
+import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
 import { routeFactsCollector } from '../routes';
 
 /** Every rule prodgap ships, in catalogue order. */
@@ -15,6 +16,7 @@ export const allRules: readonly RuleModule[] = [
   ...errorHandlingRules,
   ...migrationRules,
   ...secretsConfigRules,
+  ...resourceLimitsRules,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -29,6 +31,7 @@ export const allCollectors: readonly FactCollector[] = [
   ...errorHandlingCollectors,
   ...migrationCollectors,
   ...secretsConfigCollectors,
+  ...resourceLimitsCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
 ];

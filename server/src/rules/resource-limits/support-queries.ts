@@ -1,0 +1,262 @@
+import ts = require('typescript');
+import type { TextEdit } from '../../engine/types';
+import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { appendArgument, insertProperty } from '../../fixes/edits';
+import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
+
+/** A read that may return every matching row, found at the call that starts it. */
+export interface UnboundedQuery {
+  orm: string;
+  /** Where the finding sits: the query method's callee (`prisma.order.findMany`, `db.select`, `knex`). */
+  anchor: ts.Node;
+  /** The query as the message names it. */
+  name: string;
+  /** The edit that bounds it with a page size, when one is safe to write. */
+  limitEdit(pageSize: number): TextEdit | undefined;
+}
+
+export interface QueryOptions {
+  uniqueKeys: readonly string[];
+}
+
+const compact = (node: ts.Node) => node.getText().replace(/\s+/g, '');
+
+/** Whether a call reads rows with nothing bounding how many: an option, a chained limit, or a unique key. */
+export function unboundedQuery(call: ts.CallExpression, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    const receiver = compact(callee.expression);
+    const optionStyle = QUERIES.optionStyle.find((s) => s.methods.includes(method) && s.receiver.test(receiver));
+    if (optionStyle) return optionStyleQuery(call, callee, optionStyle, values, options);
+    const chainStyle = QUERIES.chainStyle.find((s) => s.methods.includes(method) && (!s.receiver || s.receiver.test(receiver)));
+    if (chainStyle) return chainStyleQuery(call, callee, chainStyle, values, options);
+    if (method === 'from' && isDrizzleSelect(callee.expression)) return builderQuery(call, 'drizzle', (callee.expression as ts.CallExpression).expression, values, options);
+  }
+  if (isKnexRoot(call)) return builderQuery(call, 'knex', call.expression, values, options);
+  return undefined;
+}
+
+function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpression, style: OptionStyle, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
+  const argument = optionsArgumentOf(call, style);
+  if (argument && isFunctionValue(argument, values)) return undefined;
+  const object = argument ? objectOf(argument, values) : undefined;
+  // An options value the file cannot see into may well carry the limit.
+  if (argument && !object) return undefined;
+  if (object && hasSpread(object)) return undefined;
+  if (object && style.whereIsArgument) {
+    if (pinsUniqueKey(object, values, options)) return undefined;
+  } else if (object) {
+    if (style.limitKeys.some((key) => values.lookupProperty(object, [key]).status === 'present')) return undefined;
+    const where = values.lookupProperty(object, ['where']);
+    const whereObject = where.status === 'present' && where.value ? objectOf(where.value, values) : undefined;
+    if (whereObject && pinsUniqueKey(whereObject, values, options)) return undefined;
+    if (where.status === 'present' && !whereObject && where.value && ts.isArrayLiteralExpression(unwrapExpression(where.value))) return undefined;
+  }
+  const insertKey = style.insertKey;
+  return {
+    orm: style.orm,
+    anchor: callee,
+    name: compact(callee),
+    limitEdit: (pageSize) => {
+      if (!insertKey || style.whereIsArgument) return undefined;
+      const property = `${insertKey}: ${pageSize}`;
+      const literal = argument && unwrapExpression(argument);
+      if (literal && ts.isObjectLiteralExpression(literal)) return insertProperty(literal, property, call.getSourceFile());
+      if (!argument && (style.optionsArgument === -1 || call.arguments.length === style.optionsArgument)) return appendArgument(call, `{ ${property} }`);
+      return undefined;
+    },
+  };
+}
+
+function chainStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpression, style: ChainStyle, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
+  const first = call.arguments[0];
+  if (first && isFunctionValue(first, values)) return undefined;
+  if (style.whereArgument !== undefined) {
+    const filter = call.arguments[style.whereArgument];
+    const object = filter ? objectOf(filter, values) : undefined;
+    if (filter && !object) return undefined;
+    if (object && (hasSpread(object) || pinsUniqueKey(object, values, options))) return undefined;
+  }
+  const methods = [...chainAbove(call).map((c) => c.method), ...(style.insertMethod ? chainBelow(callee.expression) : [])];
+  if (methods.some((m) => style.limitMethods.includes(m))) return undefined;
+  if (style.insertMethod && chainBelowPinsId(callee.expression)) return undefined;
+  const insertMethod = style.insertMethod;
+  return {
+    orm: style.orm,
+    // A builder chain can span lines: the terminal method alone says which query runs.
+    anchor: style.insertMethod ? callee.name : callee,
+    name: style.insertMethod ? `…${callee.name.text}()` : compact(callee),
+    limitEdit: (pageSize) => {
+      if (style.insertAfterCall) return { start: call.getEnd(), end: call.getEnd(), newText: `.limit(${pageSize})` };
+      if (insertMethod) return { start: callee.name.getStart(), end: callee.name.getStart(), newText: `${insertMethod}(${pageSize}).` };
+      return undefined;
+    },
+  };
+}
+
+/** Drizzle and knex builders: the whole chain is the query, awaited or returned at its outermost call. */
+function builderQuery(start: ts.CallExpression, orm: string, anchor: ts.Node, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
+  const above = chainAbove(start);
+  const outer = above.length > 0 ? above[above.length - 1].call : start;
+  if (!isConsumedAsResult(outer)) return undefined;
+  for (const { method, call } of above) {
+    if (QUERIES.builderLimits.has(method)) return undefined;
+    if (QUERIES.writeMethods.has(method) || !QUERIES.readMethods.has(method)) return undefined;
+    if (method.startsWith('where') && builderWherePinsId(method, call, values, options)) return undefined;
+  }
+  if (orm === 'knex' && !above.some((c) => c.method === 'select' || c.method.startsWith('where') || c.method === 'orderBy')) return undefined;
+  return {
+    orm,
+    anchor,
+    name: orm === 'drizzle' ? `${compact(anchor)}().from(…)` : `${compact(anchor)}(…)`,
+    limitEdit: (pageSize) => ({ start: outer.getEnd(), end: outer.getEnd(), newText: `.limit(${pageSize})` }),
+  };
+}
+
+/** Calls chained on a call's result, innermost first: `find(f).sort(s).limit(10)` → sort, limit. */
+function chainAbove(call: ts.CallExpression): { method: string; call: ts.CallExpression }[] {
+  const chain: { method: string; call: ts.CallExpression }[] = [];
+  let node: ts.Node = call;
+  while (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && ts.isCallExpression(node.parent.parent) && node.parent.parent.expression === node.parent) {
+    chain.push({ method: node.parent.name.text, call: node.parent.parent });
+    node = node.parent.parent;
+  }
+  return chain;
+}
+
+/** Method names of the calls a receiver is built from: `qb.where(…).take(10)` → take, where. */
+function chainBelow(receiver: ts.Expression): string[] {
+  const methods: string[] = [];
+  let node = unwrapExpression(receiver);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    methods.push(node.expression.name.text);
+    node = unwrapExpression(node.expression.expression);
+  }
+  return methods;
+}
+
+/** A TypeORM builder filtered on a unique column: `.where('order.id = :id', { id })`. */
+function chainBelowPinsId(receiver: ts.Expression): boolean {
+  let node = unwrapExpression(receiver);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const condition = node.arguments[0];
+    if (/^(where|andWhere)$/.test(node.expression.name.text) && condition && ts.isStringLiteralLike(condition) && /(^|\.)(id|uuid)\s*=\s*:/.test(condition.text)) return true;
+    node = unwrapExpression(node.expression.expression);
+  }
+  return false;
+}
+
+/** Awaited, returned, assigned or yielded: the builder runs as this query, not as a subquery of another. */
+function isConsumedAsResult(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || ts.isVariableDeclaration(parent) || (ts.isArrowFunction(parent) && parent.body === node) || ts.isYieldExpression(parent);
+}
+
+function isDrizzleSelect(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERIES.drizzleSelect.has(node.expression.name.text);
+}
+
+/** `knex('orders')`, `this.db(TABLE)`: a knex root called with a table name. */
+function isKnexRoot(call: ts.CallExpression): boolean {
+  const first = call.arguments[0];
+  if (call.arguments.length !== 1 || !first || isFunctionValue(first, undefined)) return false;
+  return QUERIES.knexRoot.test(compact(call.expression)) && (ts.isStringLiteralLike(first) || ts.isIdentifier(first) || ts.isPropertyAccessExpression(first));
+}
+
+function builderWherePinsId(method: string, call: ts.CallExpression, values: ValueResolver, options: QueryOptions): boolean {
+  const [first] = call.arguments;
+  if (!first) return false;
+  const object = objectOf(first, values);
+  if (object) return pinsUniqueKey(object, values, options);
+  if (method === 'whereIn') return true;
+  if ((method === 'where' || method === 'andWhere') && ts.isStringLiteralLike(first)) return isUniqueKey(first.text.split('.').pop()!, options);
+  return conditionPinsId(first, options);
+}
+
+/** Drizzle conditions: `eq(orders.id, id)`, `inArray(orders.slug, slugs)`, `and(eq(orders.id, id), …)`. */
+function conditionPinsId(condition: ts.Expression, options: QueryOptions): boolean {
+  const node = unwrapExpression(condition);
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return false;
+  const name = node.expression.text;
+  if (name === 'and') return node.arguments.some((a) => conditionPinsId(a, options));
+  if (name === 'inArray') return true;
+  if (name !== 'eq') return false;
+  const column = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  return !!column && ts.isPropertyAccessExpression(column) && isUniqueKey(column.name.text, options);
+}
+
+/**
+ * A where object that names a unique key (`{ id }`, `AND: [{ id }]`) or filters by a list (`{ slug: { in: slugs } }`,
+ * `{ user: { email: { in: emails } } }`): the result grows with the list the caller holds, not with the table.
+ */
+function pinsUniqueKey(where: ts.ObjectLiteralExpression, values: ValueResolver, options: QueryOptions): boolean {
+  if (filtersByList(where)) return true;
+  for (const property of where.properties) {
+    const key = property.name ? propertyNameText(property.name) : undefined;
+    if (!key) continue;
+    if (isUniqueKey(key, options)) {
+      if (ts.isShorthandPropertyAssignment(property)) return true;
+      if (!ts.isPropertyAssignment(property)) continue;
+      const value = unwrapExpression(property.initializer);
+      if (!ts.isObjectLiteralExpression(value)) return true;
+      if (['equals', 'in', '$in', '$eq'].some((op) => values.lookupProperty(value, [op]).status === 'present')) return true;
+    }
+    if ((key === 'AND' || key === '$and') && ts.isPropertyAssignment(property)) {
+      const list = unwrapExpression(property.initializer);
+      const items = ts.isArrayLiteralExpression(list) ? list.elements : [list];
+      if (items.some((item) => ts.isObjectLiteralExpression(item) && pinsUniqueKey(item, values, options))) return true;
+    }
+    // Prisma's compound unique keys: `where: { orgId_slug: { orgId, slug } }`.
+    if (/^[a-z]\w*_[a-z]\w*$/i.test(key) && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(unwrapExpression(property.initializer))) return true;
+  }
+  return false;
+}
+
+const LIST_OPERATORS = new Set(['in', '$in']);
+
+function filtersByList(where: ts.ObjectLiteralExpression, depth = 0): boolean {
+  if (depth > 3) return false;
+  return where.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property)) return false;
+    const key = propertyNameText(property.name);
+    const value = unwrapExpression(property.initializer);
+    if (key && LIST_OPERATORS.has(key)) return true;
+    return ts.isObjectLiteralExpression(value) && filtersByList(value, depth + 1);
+  });
+}
+
+function isUniqueKey(key: string, options: QueryOptions): boolean {
+  return options.uniqueKeys.includes(key);
+}
+
+/** The options argument; for the entity manager's `find(Order, options)` the last one that is not the entity. */
+function optionsArgumentOf(call: ts.CallExpression, style: OptionStyle): ts.Expression | undefined {
+  if (style.optionsArgument >= 0) return call.arguments[style.optionsArgument];
+  const rest = call.arguments.filter((arg) => !isEntityName(arg));
+  return rest[rest.length - 1];
+}
+
+/** `Order`, `'order'`: how TypeORM's and MikroORM's managers name the entity they query. */
+function isEntityName(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  return (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) || ts.isStringLiteralLike(node);
+}
+
+function objectOf(expression: ts.Expression, values: ValueResolver): ts.ObjectLiteralExpression | undefined {
+  const node = unwrapExpression(expression);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  const origin = values.origin(node);
+  return origin.base.kind === 'object' && origin.path.length === 0 ? origin.base.node : undefined;
+}
+
+function hasSpread(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((p) => ts.isSpreadAssignment(p));
+}
+
+function isFunctionValue(expression: ts.Expression, values: ValueResolver | undefined): boolean {
+  const node = unwrapExpression(expression);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return true;
+  return !!values && values.origin(node).base.kind === 'function';
+}

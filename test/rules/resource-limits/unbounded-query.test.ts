@@ -1,0 +1,184 @@
+import rule from '../../../server/src/rules/resource-limits/unbounded-query';
+import { runRuleTests } from '../../support/rule-tester';
+
+const express = 'import express from "express";\nconst router = express.Router();\n';
+
+runRuleTests(rule, {
+  valid: [
+    // Paginated, or pinned to one row by a unique key.
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { userId: req.user.id }, take: 50 }));\n});',
+    express + 'router.get("/orders/:id", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { id: req.params.id } }));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { id: { in: req.body.ids } } }));\n});',
+    express + 'router.get("/members", async (req, res) => {\n  res.json(await prisma.member.findMany({ where: { orgId_userId: { orgId: req.params.org, userId: req.user.id } } }));\n});',
+    express + 'router.get("/tags", async (req, res) => {\n  res.json(await prisma.tag.findMany({ where: { projectId: 1, user: { email: { in: req.body.emails } } } }));\n});',
+    express + 'router.get("/tags", async (req, res) => {\n  res.json(await db.select().from(tags).where(inArray(tags.slug, req.body.slugs)));\n});',
+    // Options the file cannot see into may carry the limit.
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany(buildQuery(req.query)));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ ...pagination(req.query), where: { shopId: 1 } }));\n});',
+    // Not a query: an array's find, a single-row read, a count.
+    express + 'router.get("/orders", async (req, res) => {\n  const items = await prisma.order.findFirst({ where: { userId: req.user.id } });\n  res.json(req.body.lines.find((l) => l.sku === "x"));\n});',
+    express + 'router.get("/count", async (req, res) => {\n  res.json(await prisma.order.count({ where: { userId: req.user.id } }));\n});',
+    // Not in a request handler: a batch job, a script.
+    'export async function nightlyReport() {\n  return prisma.order.findMany({ where: { status: "paid" } });\n}',
+    // Mongoose with a limit anywhere in the chain; by _id.
+    express + 'router.get("/posts", async (req, res) => {\n  res.json(await Post.find({ author: req.user.id }).sort({ createdAt: -1 }).limit(20).lean());\n});',
+    express + 'router.get("/posts/:id", async (req, res) => {\n  res.json(await Post.find({ _id: req.params.id }));\n});',
+    // TypeORM builder with take, repository with take, findBy by id.
+    express + 'router.get("/users", async (req, res) => {\n  res.json(await this.repo.createQueryBuilder("u").where("u.orgId = :org", { org: 1 }).take(25).getMany());\n});',
+    express + 'router.get("/users", async (req, res) => {\n  res.json(await userRepository.find({ where: { orgId: 1 }, take: 25 }));\n});',
+    express + 'router.get("/users/:id", async (req, res) => {\n  res.json(await userRepository.findBy({ id: req.params.id }));\n});',
+    // knex: limited, first row, a write.
+    express + 'router.get("/users", async (req, res) => {\n  res.json(await knex("users").where({ org: 1 }).limit(50));\n});',
+    express + 'router.get("/users/:id", async (req, res) => {\n  res.json(await knex("users").where({ id: req.params.id }).first());\n});',
+    express + 'router.post("/users", async (req, res) => {\n  res.json(await knex("users").insert(req.body).returning("*"));\n});',
+    // Drizzle with limit or by id.
+    express + 'router.get("/users", async (req, res) => {\n  res.json(await db.select().from(users).where(eq(users.orgId, 1)).limit(10));\n});',
+    express + 'router.get("/users/:id", async (req, res) => {\n  res.json(await db.select().from(users).where(eq(users.id, req.params.id)));\n});',
+    // Sequelize with limit; tests are out of scope.
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await Order.findAll({ where: { userId: req.user.id }, limit: 20 }));\n});',
+    { code: express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany());\n});', filename: 'src/orders.test.ts' },
+    // Unique keys from the configuration.
+    {
+      code: express + 'router.get("/by-email", async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});',
+      config: { queries: { uniqueKeys: ['email'] } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express + Prisma: findMany scoped by owner but not paged',
+      code: express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { userId: req.user.id } }));\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 39,
+          output: express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { userId: req.user.id }, take: 100 }));\n});',
+        },
+      ],
+    },
+    {
+      name: 'no options at all; the page size comes from the configuration',
+      code: express + 'router.get("/orders", async (req, res) => {\n  const orders = await prisma.order.findMany();\n  res.json(orders);\n});',
+      config: { queries: { pageSize: 25 } },
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 45,
+          output: express + 'router.get("/orders", async (req, res) => {\n  const orders = await prisma.order.findMany({ take: 25 });\n  res.json(orders);\n});',
+        },
+      ],
+    },
+    {
+      name: 'a function of the same file the handler calls',
+      code: express + 'async function listOrders(userId: string) {\n  return prisma.order.findMany({\n    where: { userId },\n  });\n}\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 31,
+          output: express + 'async function listOrders(userId: string) {\n  return prisma.order.findMany({\n    where: { userId },\n    take: 100,\n  });\n}\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});',
+        },
+      ],
+    },
+    {
+      name: 'Mongoose: find with a sort but no limit',
+      code: express + 'router.get("/posts", async (req, res) => {\n  res.json(await Post.find({ author: req.user.id }).sort({ createdAt: -1 }));\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 27,
+          output: express + 'router.get("/posts", async (req, res) => {\n  res.json(await Post.find({ author: req.user.id }).limit(100).sort({ createdAt: -1 }));\n});',
+        },
+      ],
+    },
+    {
+      name: 'Sequelize findAll in a Koa router',
+      code: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/orders", async (ctx) => {\n  ctx.body = await Order.findAll({ where: { status: ctx.query.status } });\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 33,
+          output: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/orders", async (ctx) => {\n  ctx.body = await Order.findAll({ where: { status: ctx.query.status }, limit: 100 });\n});',
+        },
+      ],
+    },
+    {
+      name: 'TypeORM in a Nest controller: repository find and a query builder',
+      code: 'import { Controller, Get } from "@nestjs/common";\n@Controller("users")\nexport class UsersController {\n  @Get()\n  list() {\n    return this.userRepository.find({ where: { active: true } });\n  }\n  @Get("search")\n  search() {\n    return this.userRepository.createQueryBuilder("u").where("u.name like :q", { q: "x" }).getMany();\n  }\n}',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 36,
+          output: 'import { Controller, Get } from "@nestjs/common";\n@Controller("users")\nexport class UsersController {\n  @Get()\n  list() {\n    return this.userRepository.find({ where: { active: true }, take: 100 });\n  }\n  @Get("search")\n  search() {\n    return this.userRepository.createQueryBuilder("u").where("u.name like :q", { q: "x" }).getMany();\n  }\n}',
+        },
+        {
+          messageId: 'unbounded',
+          line: 10,
+          column: 92,
+          endLine: 10,
+          endColumn: 99,
+          output: 'import { Controller, Get } from "@nestjs/common";\n@Controller("users")\nexport class UsersController {\n  @Get()\n  list() {\n    return this.userRepository.find({ where: { active: true } });\n  }\n  @Get("search")\n  search() {\n    return this.userRepository.createQueryBuilder("u").where("u.name like :q", { q: "x" }).take(100).getMany();\n  }\n}',
+        },
+      ],
+    },
+    {
+      name: 'Drizzle select in a Next.js route handler',
+      code: 'import { db } from "@/db";\nexport async function GET(request: Request) {\n  const rows = await db.select().from(monitors).where(eq(monitors.workspaceId, 1));\n  return Response.json(rows);\n}',
+      filename: 'app/api/monitors/route.ts',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 31,
+          output: 'import { db } from "@/db";\nexport async function GET(request: Request) {\n  const rows = await db.select().from(monitors).where(eq(monitors.workspaceId, 1)).limit(100);\n  return Response.json(rows);\n}',
+        },
+      ],
+    },
+    {
+      name: 'knex in a Hono handler',
+      code: 'import { Hono } from "hono";\nconst app = new Hono();\napp.get("/users", async (c) => {\n  return c.json(await knex("users").where({ org: c.req.query("org") }).orderBy("name"));\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 27,
+          output: 'import { Hono } from "hono";\nconst app = new Hono();\napp.get("/users", async (c) => {\n  return c.json(await knex("users").where({ org: c.req.query("org") }).orderBy("name").limit(100));\n});',
+        },
+      ],
+    },
+    {
+      name: 'Drizzle relational findMany in a tRPC procedure',
+      code: 'import { initTRPC } from "@trpc/server";\nconst t = initTRPC.create();\nexport const appRouter = t.router({\n  list: t.procedure.query(async ({ ctx }) => {\n    return ctx.db.query.pages.findMany({ where: eq(pages.workspaceId, ctx.workspace.id) });\n  }),\n});',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 39,
+          output: 'import { initTRPC } from "@trpc/server";\nconst t = initTRPC.create();\nexport const appRouter = t.router({\n  list: t.procedure.query(async ({ ctx }) => {\n    return ctx.db.query.pages.findMany({ where: eq(pages.workspaceId, ctx.workspace.id), limit: 100 });\n  }),\n});',
+        },
+      ],
+    },
+  ],
+});
