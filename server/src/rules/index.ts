@@ -5,6 +5,7 @@ import { sensitiveLoggingCollectors, sensitiveLoggingRules } from './sensitive-l
 import { errorHandlingCollectors, errorHandlingRules } from './error-handling';
 import { migrationCollectors, migrationRules } from './migration';
 import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
+import { inputValidationCollectors, inputValidationRules } from './input-validation';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
 import { routeFactsCollector } from '../routes';
 
@@ -17,6 +18,7 @@ export const allRules: readonly RuleModule[] = [
   ...migrationRules,
   ...secretsConfigRules,
   ...resourceLimitsRules,
+  ...inputValidationRules,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -32,6 +34,7 @@ export const allCollectors: readonly FactCollector[] = [
   ...migrationCollectors,
   ...secretsConfigCollectors,
   ...resourceLimitsCollectors,
+  ...inputValidationCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
 ];
