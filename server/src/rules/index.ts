@@ -6,6 +6,7 @@ import { errorHandlingCollectors, errorHandlingRules } from './error-handling';
 import { migrationCollectors, migrationRules } from './migration';
 import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
 import { inputValidationCollectors, inputValidationRules } from './input-validation';
+import { authorizationCollectors, authorizationRules } from './authorization';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
 import { routeFactsCollector } from '../routes';
 
@@ -19,6 +20,7 @@ export const allRules: readonly RuleModule[] = [
   ...secretsConfigRules,
   ...resourceLimitsRules,
   ...inputValidationRules,
+  ...authorizationRules,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -35,6 +37,7 @@ export const allCollectors: readonly FactCollector[] = [
   ...secretsConfigCollectors,
   ...resourceLimitsCollectors,
   ...inputValidationCollectors,
+  ...authorizationCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
 ];

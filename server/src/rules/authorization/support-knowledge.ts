@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { commented, loadKnowledge, regexSource } from '../../knowledge/load';
+import data from '../../../../rules/knowledge/authorization.json';
+
+const names = z.array(z.string().min(1));
+
+/** Schema of `rules/knowledge/authorization.json`. */
+export const authorizationKnowledgeSchema = commented({
+  publicPathPattern: regexSource,
+  signatureCheckPattern: regexSource,
+  adapterPattern: regexSource,
+  authLikeWrapperPattern: regexSource,
+  mutatingMethods: names,
+  roleGuardPattern: regexSource,
+  ownershipCheckPattern: regexSource,
+  ownerKeyPattern: regexSource,
+  loadMethods: commented({ whereOption: names, whereArgument: names }),
+});
+
+const raw = loadKnowledge('authorization', authorizationKnowledgeSchema, data);
+
+export const AUTHORIZATION = {
+  publicPath: new RegExp(raw.publicPathPattern, 'i'),
+  signatureCheck: new RegExp(raw.signatureCheckPattern, 'i'),
+  adapter: new RegExp(raw.adapterPattern),
+  authLikeWrapper: new RegExp(raw.authLikeWrapperPattern, 'i'),
+  mutatingMethods: new Set(raw.mutatingMethods),
+  roleGuard: new RegExp(raw.roleGuardPattern, 'i'),
+  ownershipCheck: new RegExp(raw.ownershipCheckPattern),
+  ownerKey: new RegExp(raw.ownerKeyPattern, 'i'),
+  whereOption: new Set(raw.loadMethods.whereOption),
+  whereArgument: new Set(raw.loadMethods.whereArgument),
+};

@@ -1,0 +1,66 @@
+import ts = require('typescript');
+import type { ProjectFacts } from '../../engine/types';
+import { guardsFromProject, mountContexts, type GuardData, type RouteHandler, type RouteLocator } from '../../routes';
+import { AUTHORIZATION } from './support-knowledge';
+
+const TOKEN_INPUT = /token|otp|signature|secret|^code$/i;
+
+/**
+ * Authentication that lets nobody anonymous through: a non-optional auth guard, or a guard the
+ * catalogue can't classify whose name says it checks a caller (`withPartnerProfile`, `verifyCronToken`).
+ */
+export function isAuthGuard(guard: GuardData): boolean {
+  if (guard.optional) return false;
+  return guard.kind === 'auth' || (guard.kind === 'unknown' && AUTHORIZATION.authLikeWrapper.test(guard.name));
+}
+
+/** A guard that restricts by role or permission (admin-only routes check access by role, not by owner). */
+export function isRoleGuard(guard: GuardData): boolean {
+  return guard.kind === 'auth' && AUTHORIZATION.roleGuard.test(guard.name);
+}
+
+/** Whether a route is declared public in `auth.publicRoutes` ("POST /signup", "/webhooks/*"). */
+export function isDeclaredPublic(method: string, paths: readonly string[], publicRoutes: readonly string[]): boolean {
+  return publicRoutes.some((entry) => {
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(entry.trim());
+    const entryMethod = match ? match[1].toUpperCase() : undefined;
+    const pattern = match ? match[2] : entry.trim();
+    if (entryMethod && entryMethod !== method) return false;
+    const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}/?$`);
+    return paths.some((path) => regex.test(path));
+  });
+}
+
+/** Every full path a route is reached at: its own path behind each mount prefix of other files. */
+export function fullPaths(locator: RouteLocator, path: string | undefined, facts: ProjectFacts): string[] {
+  if (path === undefined) return [];
+  const prefixes = mountContexts(locator, facts).map((c) => c.prefix);
+  return prefixes.length > 0 ? prefixes.map((prefix) => joinPath(prefix, path)) : [path];
+}
+
+function joinPath(prefix: string, path: string): string {
+  return `${prefix.replace(/\/$/, '')}/${path.replace(/^\//, '')}`.replace(/\/$/, '') || '/';
+}
+
+/** Auth put before the route by other files: a mount's middleware, a Nest global guard. */
+export function projectAuthenticates(locator: RouteLocator, facts: ProjectFacts): boolean {
+  return guardsFromProject(locator, facts).some(isAuthGuard);
+}
+
+/**
+ * Whether the handler itself verifies who calls — it reads the principal, takes a token, checks a
+ * signature or the Authorization header — or only hands the request to a tRPC/GraphQL adapter whose
+ * procedures are routes of their own.
+ */
+export function handlerAuthenticates(route: RouteHandler): boolean {
+  if (route.principal.reads.length > 0) return true;
+  // Possession of a token the handler checks authenticates: invite links, email verification, unsubscribe.
+  if (route.inputs.some((input) => [input.key ?? '', ...input.bindings].some((name) => TOKEN_INPUT.test(name)))) return true;
+  const body = route.handler?.body?.getText() ?? '';
+  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body);
+}
+
+/** The node an authorization finding about a whole route sits on: the path literal, else its name. */
+export function routeAnchor(route: RouteHandler): ts.Node {
+  return route.pathNode ?? route.anchorNode;
+}

@@ -1,0 +1,66 @@
+import rule from '../../../server/src/rules/authorization/unauthenticated-mutation';
+import { runRuleTests } from '../../support/rule-tester';
+
+const express = 'import express from "express";\nconst router = express.Router();\n';
+const nest = 'import { Controller, Post, Delete, UseGuards } from "@nestjs/common";\n';
+
+runRuleTests(rule, {
+  valid: [
+    // Authentication on the route, on the router, or read in the handler.
+    express + 'router.post("/orders", requireAuth, async (req, res) => {\n  res.json(await createOrder(req.body));\n});',
+    express + 'router.use(passport.authenticate("jwt"));\nrouter.delete("/orders/:id", async (req, res) => {\n  res.json(await deleteOrder(req.params.id));\n});',
+    express + 'router.post("/orders", async (req, res) => {\n  if (!req.user) return res.sendStatus(401);\n  res.json(await createOrder(req.user.id, req.body));\n});',
+    // Reads are not mutations; public-by-nature paths; webhooks that verify a signature.
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await listOrders());\n});',
+    express + 'router.post("/auth/login", async (req, res) => {\n  res.json(await login(req.body));\n});',
+    express + 'router.post("/billing/events", async (req, res) => {\n  const event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"], secret);\n  res.json(await handle(event));\n});',
+    // Declared public in the configuration.
+    { code: express + 'router.post("/newsletter", async (req, res) => {\n  res.json(await subscribe(req.body.email));\n});', config: { auth: { publicRoutes: ['POST /newsletter'] } } },
+    // Mounted behind auth in another file.
+    {
+      code: express + 'router.post("/", async (req, res) => {\n  res.json(await createOrder(req.body));\n});\nexport default router;',
+      filename: 'src/routes/orders.ts',
+      files: { 'src/app.ts': 'import express from "express";\nimport orders from "./routes/orders";\nconst app = express();\napp.use("/orders", authenticate, orders);' },
+    },
+    // Nest: class guard, global guard, @Public opt-out of a global guard.
+    nest + '@UseGuards(JwtAuthGuard)\n@Controller("orders")\nexport class OrdersController {\n  @Post()\n  create() {\n    return this.orders.create();\n  }\n}',
+    {
+      code: nest + '@Controller("orders")\nexport class OrdersController {\n  @Delete(":id")\n  remove() {\n    return this.orders.remove();\n  }\n}',
+      files: { 'src/main.ts': 'import { NestFactory } from "@nestjs/core";\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalGuards(new JwtAuthGuard());\n}' },
+    },
+    // Next.js: the handler reads the session.
+    { code: 'import { getServerSession } from "next-auth";\nexport async function POST(request: Request) {\n  const session = await getServerSession();\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await save(await request.json()));\n}', filename: 'app/api/notes/route.ts' },
+    // tRPC protected procedures.
+    'import { protectedProcedure, router } from "../trpc";\nexport const notes = router({\n  create: protectedProcedure.input(schema).mutation(({ input }) => save(input)),\n});',
+  ],
+  invalid: [
+    {
+      name: 'Express: a POST with no auth anywhere',
+      code: express + 'router.post("/orders", async (req, res) => {\n  res.json(await createOrder(req.body));\n});',
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 13, endLine: 3, endColumn: 22 }],
+    },
+    {
+      name: 'mounted by another file without auth',
+      code: express + 'router.delete("/:id", async (req, res) => {\n  res.json(await deleteOrder(req.params.id));\n});\nexport default router;',
+      filename: 'src/routes/orders.ts',
+      files: { 'src/app.ts': 'import express from "express";\nimport orders from "./routes/orders";\nconst app = express();\napp.use("/orders", rateLimit(), orders);' },
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 15, endLine: 3, endColumn: 21 }],
+    },
+    {
+      name: 'Nest: a controller without guards and no global guard',
+      code: nest + '@Controller("orders")\nexport class OrdersController {\n  @Post()\n  create() {\n    return this.orders.create();\n  }\n}',
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 3, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'Next.js: a DELETE handler that never reads the session',
+      code: 'export async function DELETE(request: Request, { params }: { params: { id: string } }) {\n  await db.note.delete({ where: { id: params.id } });\n  return new Response(null, { status: 204 });\n}',
+      filename: 'app/api/notes/[id]/route.ts',
+      errors: [{ messageId: 'unauthenticated', line: 1, column: 23, endLine: 1, endColumn: 29 }],
+    },
+    {
+      name: 'tRPC: a public mutation',
+      code: 'import { publicProcedure, router } from "../trpc";\nexport const notes = router({\n  remove: publicProcedure.input(schema).mutation(({ input }) => remove(input.id)),\n});',
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 3, endLine: 3, endColumn: 9 }],
+    },
+  ],
+});
