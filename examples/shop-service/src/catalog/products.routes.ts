@@ -1,0 +1,38 @@
+import express from 'express';
+import { PrismaClient } from '@prisma/client';
+import { pool } from '../db';
+import { requireAuth } from '../users/auth';
+
+const prisma = new PrismaClient();
+export const productsRouter = express.Router();
+
+// Every product of a category in one response: fine with 40 rows in staging, a full scan in production.
+productsRouter.get('/categories/:slug/products', async (req, res) => {
+  const products = await prisma.product.findMany({ where: { category: { slug: req.params.slug } }, orderBy: { name: 'asc' } });
+  res.json(products);
+});
+
+// Paged: the client asks for the next page with a cursor.
+productsRouter.get('/products', async (req, res) => {
+  const cursor = typeof req.query.cursor === 'string' ? { id: req.query.cursor } : undefined;
+  res.json(await prisma.product.findMany({ take: 50, ...(cursor ? { cursor, skip: 1 } : {}) }));
+});
+
+// Search built by string interpolation: a quote in the term changes the statement.
+productsRouter.get('/products/search', async (req, res) => {
+  const { term } = req.query;
+  const { rows } = await pool.query(`SELECT id, name, price FROM products WHERE name ILIKE '%${term}%' LIMIT 20`);
+  res.json(rows);
+});
+
+// Writes behind authentication.
+productsRouter.patch('/products/:id', requireAuth, async (req, res) => {
+  const { rows } = await pool.query('UPDATE products SET price = $1 WHERE id = $2 RETURNING *', [req.body.price, req.params.id]);
+  res.json(rows[0]);
+});
+
+// A price import anyone can trigger: nothing authenticates this route.
+productsRouter.post('/products/import', async (req, res) => {
+  const result = await prisma.product.createMany({ data: req.body.products });
+  res.status(201).json({ imported: result.count });
+});
