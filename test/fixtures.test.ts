@@ -6,19 +6,19 @@ import { allRules } from '../server/src/rules';
 import { analyzeSnippet } from './support/analyze';
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures');
-const ANNOTATION = /\/\/\s*(ruleid|ok):\s*([\w/-]+)/;
+const ANNOTATION = /(?:\/\/|--)\s*(ruleid|ok):\s*([\w/-]+)/;
 
 function fixtureFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'workspace' ? [] : fixtureFiles(full);
-    return /\.[cm]?[jt]sx?$/.test(entry.name) ? [full] : [];
+    return /\.([cm]?[jt]sx?|sql)$/.test(entry.name) ? [full] : [];
   });
 }
 
 /**
- * Annotated fixtures (Semgrep style): `// ruleid: <id>` says the next code line has a finding of that
- * rule, `// ok: <id>` that it has none. Every finding of a fixture's rules must be annotated.
+ * Annotated fixtures (Semgrep style): `// ruleid: <id>` (`-- ruleid:` in SQL) says the next code line has a
+ * finding of that rule, `// ok: <id>` that it has none. Every finding of a fixture's rules must be annotated.
  */
 for (const file of fixtureFiles(FIXTURES)) {
   const relative = path.relative(FIXTURES, file).split(path.sep).join('/');
@@ -32,7 +32,7 @@ for (const file of fixtureFiles(FIXTURES)) {
       const match = ANNOTATION.exec(line);
       if (!match) return;
       let target = index + 1;
-      while (target < lines.length && (ANNOTATION.test(lines[target]) || lines[target].trim().startsWith('// prodgap-accept'))) target++;
+      while (target < lines.length && (ANNOTATION.test(lines[target]) || /^(\/\/|--) prodgap-accept/.test(lines[target].trim()))) target++;
       mentioned.add(match[2]);
       (match[1] === 'ruleid' ? expected : okLines).push(`${target + 1} ${match[2]}`);
     });

@@ -6,7 +6,8 @@ import { showRiskRegister } from './register';
 // protocol.ts has no imports, so sharing it bundles a few constants, not the server.
 import { REGISTER_COMMAND, RESCAN_COMMAND, STATUS_NOTIFICATION, type RegisterEntry, type ServerStatus } from '../../server/src/lsp/protocol';
 
-const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+// SQL: the server analyzes `.sql` migrations (Prisma, drizzle, migrations/*.sql) and ignores other SQL files.
+const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'sql'];
 let client: LanguageClient | undefined;
 
 /** What the extension exposes to other extensions (and its end-to-end tests). */

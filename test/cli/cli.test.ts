@@ -85,6 +85,18 @@ test('skips node_modules, build output, .d.ts, .gitignore and config ignores', (
   assert.deepEqual(files, ['src/a.ts']);
 });
 
+test('.sql migrations are analyzed in migration folders only; a `--` acceptance hides a finding', () => {
+  const index = 'CREATE INDEX "User_email_idx" ON "User"("email");\n';
+  const dir = project({
+    'prisma/migrations/20240101000000_email/migration.sql': index,
+    'prisma/migrations/20240102000000_name/migration.sql': `-- prodgap-accept migration/index-without-concurrently: table has 40 rows -- @db until 2027-01-01\n${index}`,
+    'drizzle/0001_email.sql': index,
+    'db/schema.sql': index,
+  });
+  const findings = JSON.parse(cli(dir, 'check', '--format', 'json').stdout).findings.map((f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`);
+  assert.deepEqual(findings, ['drizzle/0001_email.sql:1 migration/index-without-concurrently', 'prisma/migrations/20240101000000_email/migration.sql:1 migration/index-without-concurrently']);
+});
+
 test('--fix applies safe fixes; the result parses and is clean', () => {
   const dir = project({ 'src/a.ts': RISKY });
   const { code } = cli(dir, 'check', '--fix', '--fail-on', 'info');

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import { analyzeFile } from '../../server/src/engine/runner';
+import { isScriptFile } from '../../server/src/engine/parse';
 import { finalizeFile, ProjectIndex, type FileReport } from '../../server/src/engine/project';
 import type { RuleModule } from '../../server/src/engine/types';
 import type { ProdgapConfig } from '../../server/src/config/schema';
@@ -37,8 +38,9 @@ export function analyzeSnippet(rules: readonly RuleModule[], code: string, optio
   });
 }
 
-/** Syntax errors of a text, as TypeScript's parser sees them. */
+/** Syntax errors of a text, as TypeScript's parser sees them (none for a text file such as `.sql`: it has no parser here). */
 export function syntaxErrors(filename: string, text: string): string[] {
+  if (!isScriptFile(filename)) return [];
   const kind = /\.tsx$/.test(filename) ? ts.ScriptKind.TSX : /\.jsx$/.test(filename) ? ts.ScriptKind.JSX : /\.[cm]?js$/.test(filename) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   const sourceFile = ts.createSourceFile(filename, text, ts.ScriptTarget.Latest, true, kind);
   const diagnostics = (sourceFile as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;

@@ -31,17 +31,19 @@ export interface ParsedAcceptances {
   notices: Notice[];
 }
 
-/** Finds acceptance comments; the text search is cheap and the token check rules out strings. */
-export function parseAcceptances(sourceFile: ts.SourceFile, knownRuleIds: ReadonlySet<string>, allowOpenEnded: boolean): ParsedAcceptances {
-  const text = sourceFile.text;
+/** A comment of the file holding an offset, if the offset is inside one. */
+export type CommentAt = (offset: number) => { pos: number; end: number; text: string } | undefined;
+
+/** Finds acceptance comments; the text search is cheap and `commentAt` rules out strings. */
+export function parseAcceptances(text: string, commentAt: CommentAt, knownRuleIds: ReadonlySet<string>, allowOpenEnded: boolean): ParsedAcceptances {
   const acceptances: Acceptance[] = [];
   const notices: Notice[] = [];
   if (!text.includes(ACCEPT_MARKER)) return { acceptances, notices };
   const lines = new LineIndex(text);
   for (let at = text.indexOf(ACCEPT_MARKER); at !== -1; at = text.indexOf(ACCEPT_MARKER, at + ACCEPT_MARKER.length)) {
-    const comment = commentAt(sourceFile, at);
+    const comment = commentAt(at);
     if (!comment) continue;
-    const body = comment.text.replace(/^\/\/|^\/\*|\*\/$/g, '').trim();
+    const body = comment.text.replace(/^\/\/|^\/\*|\*\/$|^--/g, '').trim();
     if (!body.startsWith(ACCEPT_MARKER)) continue;
     const range = { start: comment.pos, end: comment.end };
     const line = lines.positionAt(comment.pos).line;
@@ -76,7 +78,25 @@ export function parseAcceptances(sourceFile: ts.SourceFile, knownRuleIds: Readon
   return { acceptances, notices };
 }
 
-function commentAt(sourceFile: ts.SourceFile, offset: number): { pos: number; end: number; text: string } | undefined {
+/** Comments of a script, found through its syntax tree. */
+export const scriptCommentAt =
+  (sourceFile: ts.SourceFile): CommentAt =>
+  (offset) =>
+    commentInTrivia(sourceFile, offset);
+
+/** A line comment of a plain-text file (`-- …` in SQL): from the marker to the end of its line. */
+export const lineCommentAt =
+  (text: string, marker: string): CommentAt =>
+  (offset) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const pos = text.lastIndexOf(marker, offset - 1);
+    if (pos < lineStart) return undefined;
+    const newline = text.indexOf('\n', offset);
+    const end = newline < 0 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+    return { pos, end, text: text.slice(pos, end) };
+  };
+
+function commentInTrivia(sourceFile: ts.SourceFile, offset: number): { pos: number; end: number; text: string } | undefined {
   const token = tokenContaining(sourceFile, offset);
   if (!token || token.getStart(sourceFile) <= offset) return undefined;
   // Trivia before a token: comments trailing the previous token's line, then comments on lines of their own.

@@ -16,7 +16,8 @@ function extensionOf(fileName: string): string {
   return match ? match[0].toLowerCase() : '';
 }
 
-export function isAnalyzableFile(fileName: string): boolean {
+/** A JavaScript or TypeScript source (not a declaration file): what the engine parses and walks. */
+export function isScriptFile(fileName: string): boolean {
   return extensionOf(fileName) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(fileName);
 }
 

@@ -75,7 +75,7 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
       range: raw.range,
       fixes: raw.fixes,
     };
-    finding.fixes = [...raw.fixes, acceptFix(finding, analysis.text, lines, options)];
+    finding.fixes = [...raw.fixes, acceptFix(finding, analysis, lines, options)];
     findings.push(finding);
   }
   const outcome = applyAcceptances(findings, analysis.acceptances, lines, options.today);
@@ -102,13 +102,14 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The acceptance comment, on its own line above the finding's line, indented like it. */
-function acceptFix(finding: Finding, text: string, lines: LineIndex, options: FinalizeOptions): Fix {
+function acceptFix(finding: Finding, analysis: FileAnalysis, lines: LineIndex, options: FinalizeOptions): Fix {
+  const text = analysis.text;
   const line = lines.positionAt(finding.range.start).line;
   const lineStart = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const owner = options.settings.owner?.replace(/^@/, '') ?? PLACEHOLDER_OWNER;
-  const comment = `// prodgap-accept ${finding.ruleId}: ${PLACEHOLDER_REASON} -- @${owner} until ${addDays(options.today, 90)}`;
+  const comment = `${analysis.lineComment} prodgap-accept ${finding.ruleId}: ${PLACEHOLDER_REASON} -- @${owner} until ${addDays(options.today, 90)}`;
   return {
     title: `Accept risk: ${finding.ruleId} (record reason, owner and expiry)`,
     kind: 'accept',

@@ -9,13 +9,14 @@ import type {
   OffsetRange,
   ReportDescriptor,
   RuleModule,
+  TextCheck,
   Visitor,
   Visitors,
 } from './types';
-import { parseSource, reparseSource } from './parse';
+import { isScriptFile, parseSource, reparseSource } from './parse';
 import { ValueResolver } from './values';
 import { formatMessage } from './messages';
-import { parseAcceptances, type Acceptance } from './acceptance';
+import { lineCommentAt, parseAcceptances, scriptCommentAt, type Acceptance } from './acceptance';
 import { isOutsideServerRuntime } from './runtime';
 
 /** A finding as one file shows it, before project facts, severity and acceptances are applied. */
@@ -40,6 +41,8 @@ export interface FileAnalysis {
   findings: RawFinding[];
   notices: Notice[];
   acceptances: Acceptance[];
+  /** How a line comment starts in this file: `//` in scripts, else the text checks' (`--` in SQL). */
+  lineComment: string;
   /** The syntax tree, kept only on request (an editor's open document, for incremental re-parsing). */
   tree?: ts.SourceFile;
 }
@@ -72,11 +75,12 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   const notices: Notice[] = [];
   const findings: RawFinding[] = [];
   const facts: Fact[] = [];
-  const skipped = (message: string): FileAnalysis => ({ path, text, facts, findings: [], notices: [...notices, { kind: 'file-skipped', message }], acceptances: [] });
+  const skipped = (message: string): FileAnalysis => ({ path, text, facts, findings: [], notices: [...notices, { kind: 'file-skipped', message }], acceptances: [], lineComment: '//' });
   if (text.length > settings.limits.maxFileBytes) {
     return skipped(`Skipped: ${text.length} bytes exceeds limits.maxFileBytes (${settings.limits.maxFileBytes}).`);
   }
   if (text.includes('\u0000')) return skipped('Skipped: the file looks binary (it contains NUL bytes).');
+  if (!isScriptFile(path)) return analyzeTextFile(path, text, settings, options, relativePath);
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = options.previousTree ? reparseSource(options.previousTree, text) : parseSource(path, text);
@@ -110,7 +114,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     const serverCode = !isOutsideServerRuntime(file);
     for (const rule of options.rules) {
       if (rule.scope !== 'any' && !serverCode) continue;
-      if ((settings.ruleSeverity[rule.meta.id] ?? settings.ruleSeverity[rule.meta.category]) === 'off') continue;
+      if (isOff(rule, settings)) continue;
       const report = (descriptor: ReportDescriptor) => findings.push(toRawFinding(rule, descriptor));
       subscribe(rule.meta.id, rule.kinds, rule.prefilter, () => rule.create({ file, settings, values, report }));
     }
@@ -154,9 +158,34 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     return skipped(error.message);
   }
   const tree = options.keepTree ? sourceFile : undefined;
-  if (!options.runRules) return { path, text, facts, findings, notices, acceptances: [], tree };
-  const parsed = parseAcceptances(sourceFile, options.knownRuleIds, settings.allowOpenEndedAcceptance);
-  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, tree };
+  if (!options.runRules) return { path, text, facts, findings, notices, acceptances: [], lineComment: '//', tree };
+  const parsed = parseAcceptances(text, scriptCommentAt(sourceFile), options.knownRuleIds, settings.allowOpenEndedAcceptance);
+  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, lineComment: '//', tree };
+}
+
+/**
+ * A file that is not a script (a `.sql` migration): no parse and no facts, only the text checks of
+ * the rules whose `paths` match it, each failing on its own as rules do in the walk.
+ */
+function analyzeTextFile(path: string, text: string, settings: FileSettings, options: RunOptions, relativePath: string): FileAnalysis {
+  const slashed = relativePath.replace(/\\/g, '/');
+  const checks = options.runRules ? options.rules.filter((rule) => rule.text?.paths.test(slashed) && !isOff(rule, settings)) : [];
+  const lineComment = checks[0]?.text?.lineComment ?? '//';
+  const findings: RawFinding[] = [];
+  const notices: Notice[] = [];
+  for (const rule of checks) {
+    try {
+      (rule.text as TextCheck).check({ file: { path, relativePath, text }, settings, report: (descriptor) => findings.push(toRawFinding(rule, descriptor)) });
+    } catch (error) {
+      notices.push({ kind: 'rule-error', message: `${rule.meta.id} failed on this file and was skipped for it: ${describeError(error)}` });
+    }
+  }
+  const parsed = checks.length ? parseAcceptances(text, lineCommentAt(text, lineComment), options.knownRuleIds, settings.allowOpenEndedAcceptance) : { acceptances: [], notices: [] };
+  return { path, text, facts: [], findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, lineComment };
+}
+
+function isOff(rule: RuleModule, settings: FileSettings): boolean {
+  return (settings.ruleSeverity[rule.meta.id] ?? settings.ruleSeverity[rule.meta.category]) === 'off';
 }
 
 function toRawFinding(rule: RuleModule, descriptor: ReportDescriptor): RawFinding {

@@ -132,6 +132,27 @@ export interface RuleModule {
   create(context: RuleContext): Visitors;
   /** Decides a pending finding against the project's facts: true keeps it. */
   resolve?(pending: unknown, facts: ProjectFacts): boolean;
+  /** The rule's check of files that are not scripts (a `.sql` migration), which the engine does not parse. */
+  text?: TextCheck;
+}
+
+/**
+ * A check over a file's plain text. The engine lists and analyzes a non-script file only when some
+ * rule's `paths` match it, so such files cost nothing unless a rule asks for them.
+ */
+export interface TextCheck {
+  /** Tested on the file's path with `/` separators (relative or absolute): match on its last segments. */
+  paths: RegExp;
+  /** How a line comment starts in these files (for acceptance comments and the accept fix). */
+  lineComment: string;
+  check(context: TextRuleContext): void;
+}
+
+export interface TextRuleContext {
+  readonly file: Omit<AnalyzedFile, 'sourceFile'>;
+  readonly settings: FileSettings;
+  /** Reports need a `range`: there are no nodes. */
+  report(descriptor: ReportDescriptor): void;
 }
 
 /** A fact about the project that one file contributes (e.g. `axios.defaults.timeout` is set). */

@@ -11,13 +11,12 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isAnalyzableFile } from '../engine/parse';
 import { LineIndex } from '../engine/lines';
 import { CONFIG_FILE, parseConfigText, type ConfigError } from '../config/load';
 import { ConfigSet } from '../project/config-set';
 import { ProjectModel } from '../project/model';
 import { readText } from '../project/files';
-import { knownRuleIds, rulesById } from '../rules';
+import { isAnalyzableFile, knownRuleIds, rulesById } from '../rules';
 import { registerEntries } from '../cli/format-catalogue';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { REGISTER_COMMAND, RESCAN_COMMAND, SHOW_DOCS_COMMAND, STATUS_NOTIFICATION } from './protocol';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isAnalyzableFile } from '../engine/parse';
+import { isAnalyzableFile } from '../rules';
 
 /** Folders that hold dependencies or build output, never sources to analyze. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'out', '.next', 'coverage', '.git', '.turbo', '.nuxt', '.svelte-kit', '.vercel', '.output']);
@@ -47,7 +47,8 @@ export interface WalkOptions {
 }
 
 /**
- * Source files under a folder (or the file itself), skipping dependencies, build output, `.d.ts`
+ * Source files under a folder (or the file itself) — scripts and the files rules' text checks ask for
+ * (`.sql` migrations) — skipping dependencies, build output, `.d.ts`
  * and whatever .gitignore files ignore. Sorted, so every run lists them in one order.
  */
 export function listSourceFiles(target: string, options: WalkOptions = {}): string[] {
@@ -69,7 +70,7 @@ export function listSourceFiles(target: string, options: WalkOptions = {}): stri
       if (entry.isDirectory()) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || isGitIgnored(full, true, active) || options.isExcluded?.(full)) continue;
         walk(full, active);
-      } else if (entry.isFile() && isAnalyzableFile(entry.name)) {
+      } else if (entry.isFile() && isAnalyzableFile(full)) {
         if (isGitIgnored(full, false, active) || options.isExcluded?.(full)) continue;
         out.push(full);
       }

@@ -1,4 +1,5 @@
 import type { FactCollector, RuleModule } from '../engine/types';
+import { isScriptFile } from '../engine/parse';
 import { timeoutCollectors, timeoutRules } from './timeout';
 import { idempotencyCollectors, idempotencyRules } from './idempotency';
 import { sensitiveLoggingCollectors, sensitiveLoggingRules } from './sensitive-logging';
@@ -24,6 +25,15 @@ export const allRules: readonly RuleModule[] = [
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+const textPaths = allRules.flatMap((rule) => (rule.text ? [rule.text.paths] : []));
+
+/** A file to analyze: a script, or a file a rule's text check asks for (a `.sql` migration). */
+export function isAnalyzableFile(file: string): boolean {
+  if (isScriptFile(file)) return true;
+  const slashed = file.replace(/\\/g, '/');
+  return textPaths.some((paths) => paths.test(slashed));
+}
 
 export const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
 

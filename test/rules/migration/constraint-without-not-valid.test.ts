@@ -22,8 +22,26 @@ runRuleTests(rule, {
     },
     // Constraints named in a comment or a string are not statements.
     typeorm("-- ALTER TABLE order ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES b(id)\nINSERT INTO notes (body) VALUES ('ADD CONSTRAINT x CHECK (y)')"),
+      // SQL migration files: NOT VALID, and a foreign key of a table the same file creates.
+    { code: 'ALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") NOT VALID;\n', filename: 'prisma/migrations/20240101000000_change/migration.sql' },
+    { code: 'CREATE TABLE "Order" ("id" TEXT NOT NULL, "customerId" TEXT NOT NULL);\n\nALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id");\n', filename: 'prisma/migrations/20240101000000_change/migration.sql' },
   ],
   invalid: [
+    {
+      name: 'a Prisma migration: the finding is at the ADD CONSTRAINT action, NOT VALID goes at its end',
+      code: '-- AddForeignKey\nALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE;\n',
+      filename: 'prisma/migrations/20240101000000_change/migration.sql',
+      errors: [
+        {
+          messageId: 'foreignKey',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 132,
+          output: '-- AddForeignKey\nALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE NOT VALID;\n',
+        },
+      ],
+    },
     {
       name: 'TypeORM foreign key: NOT VALID goes after the constraint',
       code: typeorm('ALTER TABLE "order" ADD CONSTRAINT "FK_order_customer" FOREIGN KEY ("customerId") REFERENCES "customer"("id") ON DELETE CASCADE'),

@@ -15,8 +15,23 @@ runRuleTests(rule, {
     knex("  await knex.raw('ALTER TABLE users DROP CONSTRAINT users_email_key, ALTER COLUMN role DROP DEFAULT');\n  await knex.raw('ALTER TABLE users RENAME CONSTRAINT a TO b');"),
     // Not a migration.
     "export async function reset(knex: Knex) {\n  await knex.schema.dropTable('sessions');\n}",
+      // SQLite's copy-and-swap (drizzle, Prisma): the table is replaced under its own name, not removed.
+    { code: 'CREATE TABLE `__new_page` (`id` integer PRIMARY KEY NOT NULL, `title` text NOT NULL);--> statement-breakpoint\nINSERT INTO `__new_page`("id", "title") SELECT "id", "title" FROM `page`;--> statement-breakpoint\nDROP TABLE `page`;--> statement-breakpoint\nALTER TABLE `__new_page` RENAME TO `page`;\n', filename: 'drizzle/0042_page.sql' },
+    // Renamed out of the way and created again under the old name.
+    { code: 'ALTER TABLE `incident` RENAME TO `incident_old`;--> statement-breakpoint\nDROP TABLE `incident_old`;--> statement-breakpoint\nCREATE TABLE `incident` (`id` integer PRIMARY KEY NOT NULL);\n', filename: 'drizzle/0003_incident.sql' },
+    // A dbmate file's down section.
+    { code: '-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n\n-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n', filename: 'db/migrations/20240101000000_bio.sql' },
   ],
   invalid: [
+    {
+      name: 'a Prisma migration dropping a column and a table',
+      code: '-- AlterTable\nALTER TABLE "User" DROP COLUMN "profileURL",\nADD COLUMN     "url" TEXT;\n\n-- DropTable\nDROP TABLE "Share";\n',
+      filename: 'prisma/migrations/20240101000000_change/migration.sql',
+      errors: [
+        { messageId: 'dropColumn', line: 2, column: 20, endLine: 2, endColumn: 44, output: null },
+        { messageId: 'dropTable', line: 6, column: 1, endLine: 6, endColumn: 19, output: null },
+      ],
+    },
     {
       name: 'knex builder drop and rename of columns',
       code: knex("  await knex.schema.alterTable('users', (table) => {\n    table.dropColumn('legacy_flag');\n    table.renameColumn('name', 'full_name');\n  });"),

@@ -1,6 +1,9 @@
 import rule from '../../../server/src/rules/migration/index-without-concurrently';
 import { runRuleTests } from '../../support/rule-tester';
 
+const prisma = 'prisma/migrations/20240101000000_add_email_index/migration.sql';
+const typeormUp = (sql: string) =>
+  `export class AddKey1700000000000 implements MigrationInterface {\n  async up(queryRunner: QueryRunner) {\n    await queryRunner.query(\`${sql}\`);\n  }\n  async down(queryRunner: QueryRunner) {}\n}`;
 const knexUp = (body: string, tail = '') => `export async function up(knex: Knex) {\n${body}\n}\nexport async function down(knex: Knex) {}\n${tail}`;
 
 runRuleTests(rule, {
@@ -20,8 +23,70 @@ runRuleTests(rule, {
     "export async function ensureIndexes(pool: Pool) {\n  await pool.query('CREATE INDEX IF NOT EXISTS jobs_run_at_idx ON jobs (run_at)');\n}",
     // Indexes dropped together with their table: the DROP TABLE is what matters.
     { code: "exports.up = function (db, cb) {\n  db.runSql('DROP INDEX IF EXISTS idx_ai_chats_user_id; DROP TABLE IF EXISTS ai_chats;', cb);\n};\nexports.down = function (db, cb) { cb(); };", filename: 'migrations/20240101-drop-chats.js' },
+    // A key that adopts an index built CONCURRENTLY beforehand builds nothing under the lock.
+    typeormUp('ALTER TABLE "user" ADD CONSTRAINT "UQ_user_email" UNIQUE USING INDEX "user_email_idx"'),
+    // A key on a table the same migration creates.
+    typeormUp('CREATE TABLE "token" ("id" integer NOT NULL); ALTER TABLE "token" ADD CONSTRAINT "PK_token" PRIMARY KEY ("id")'),
+    // SQL migration files: one CONCURRENTLY statement alone in a Prisma migration runs outside a transaction.
+    { code: 'CREATE INDEX CONCURRENTLY "User_email_idx" ON "User"("email");\n', filename: prisma },
+    // Indexes on a table the same file creates.
+    { code: 'CREATE TABLE "Team" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Team_pkey" PRIMARY KEY ("id"));\n\nCREATE UNIQUE INDEX "Team_name_key" ON "Team"("name");\n', filename: prisma },
+    // A .sql file outside a migration folder is not analyzed, nor is a down script.
+    { code: 'CREATE INDEX users_email_idx ON users (email);\n', filename: 'db/seed/indexes.sql' },
+    { code: 'DROP INDEX users_email_idx;\n', filename: 'migrations/000002_email_index.down.sql' },
+    // A goose file's Down section undoes the Up section.
+    { code: '-- +goose Up\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n\n-- +goose Down\nDROP INDEX users_email_idx;\n', filename: 'db/migrations/20240101_email_index.sql' },
   ],
   invalid: [
+    {
+      name: 'ADD UNIQUE on an existing table builds its index under ACCESS EXCLUSIVE',
+      code: typeormUp('ALTER TABLE "user" ADD CONSTRAINT "UQ_user_email" UNIQUE ("email")'),
+      errors: [{ messageId: 'addKey', line: 3, column: 11, endLine: 3, endColumn: 28, output: null }],
+    },
+    {
+      name: 'Sequelize addConstraint of a primary key',
+      code: "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addConstraint('orders', { fields: ['id'], type: 'primary key' });\n  },\n  async down(queryInterface) {\n    await queryInterface.removeConstraint('orders', 'orders_pkey');\n  },\n};",
+      filename: 'migrations/20240101-orders-pk.js',
+      errors: [{ messageId: 'addKey', line: 3, column: 11, endLine: 3, endColumn: 39, output: null }],
+    },
+    {
+      name: 'one call creating indexes on two tables: one finding',
+      code: knexUp("  await knex.raw('CREATE INDEX a_idx ON accounts (a); CREATE INDEX b_idx ON bills (b)');"),
+      errors: [{ messageId: 'createIndex', line: 2, column: 9, endLine: 2, endColumn: 17, output: null }],
+    },
+    {
+      name: 'a Prisma migration of one CREATE INDEX: CONCURRENTLY is enough',
+      code: '-- CreateIndex\nCREATE INDEX "User_email_idx" ON "User"("email");\n',
+      filename: prisma,
+      errors: [{ messageId: 'createIndex', line: 2, column: 1, endLine: 2, endColumn: 49, output: '-- CreateIndex\nCREATE INDEX CONCURRENTLY "User_email_idx" ON "User"("email");\n' }],
+    },
+    {
+      name: 'a Prisma migration of several statements: each index is reported at its statement, with no fix',
+      code: '-- DropIndex\nDROP INDEX "User_name_key";\n\n-- CreateIndex\nCREATE UNIQUE INDEX "User_email_key" ON "User"("email");\n',
+      filename: prisma,
+      errors: [
+        { messageId: 'dropIndex', line: 2, column: 1, endLine: 2, endColumn: 27, output: null },
+        { messageId: 'createIndex', line: 5, column: 1, endLine: 5, endColumn: 56, output: null },
+      ],
+    },
+    {
+      name: 'a Prisma migration adding a primary key to an existing table',
+      code: 'ALTER TABLE "Webhook" DROP CONSTRAINT "Webhook_pkey",\nADD CONSTRAINT "Webhook_pkey" PRIMARY KEY ("id");\n',
+      filename: prisma,
+      errors: [{ messageId: 'addKey', line: 2, column: 1, endLine: 2, endColumn: 49, output: null }],
+    },
+    {
+      name: 'CONCURRENTLY among other statements of a Prisma migration',
+      code: 'ALTER TABLE "User" ADD COLUMN "email" TEXT;\nCREATE INDEX CONCURRENTLY "User_email_idx" ON "User"("email");\n',
+      filename: prisma,
+      errors: [{ messageId: 'concurrentInMultiStatement', line: 2, column: 1, endLine: 2, endColumn: 62, output: null }],
+    },
+    {
+      name: 'drizzle runs every migration in its transaction',
+      code: 'CREATE INDEX CONCURRENTLY "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint\n',
+      filename: 'drizzle/0007_brave_users.sql',
+      errors: [{ messageId: 'concurrentInTransaction', line: 1, column: 1, endLine: 1, endColumn: 77, output: null }],
+    },
     {
       name: 'a project that runs SQLite in development and Postgres in production is judged as Postgres',
       code: knexUp("  await knex.raw('DROP INDEX users_email_idx');"),

@@ -17,6 +17,10 @@ runRuleTests(rule, {
     'export class Roles1700000000000 implements MigrationInterface {\n  async up(queryRunner: QueryRunner) {\n    await queryRunner.query(`CREATE TEMPORARY TABLE tmp_roles AS SELECT * FROM roles; ALTER TABLE roles ADD COLUMN project text`);\n  }\n  async down(queryRunner: QueryRunner) {\n    await queryRunner.query(`ALTER TABLE roles DROP COLUMN project`);\n  }\n}',
     // The table name comes from a constant in both directions.
     "const TABLE = 'teams';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable(TABLE, (t) => t.increments('id'));\n}\nexport async function down(knex: Knex) {\n  await knex.raw(`DROP TABLE ${TABLE}`);\n}",
+      // Prisma and drizzle have no down migrations by design: their SQL files are not judged for one.
+    { code: 'CREATE TABLE "Team" ("id" SERIAL NOT NULL);\n', filename: 'prisma/migrations/20240101000000_change/migration.sql' },
+    // A column dropped and added again (recomputed): the schema before and after is the same.
+    { code: "exports.up = function (db, cb) {\n  db.runSql(`ALTER TABLE api_tokens DROP COLUMN user_created;\n    ALTER TABLE api_tokens ADD COLUMN user_created BOOLEAN NOT NULL DEFAULT true;`, cb);\n};\nexports.down = function (db, cb) {\n  cb();\n};", filename: 'src/migrations/20240101-recompute.js' },
   ],
   invalid: [
     {

@@ -63,8 +63,20 @@ runRuleTests(rule, {
       code: `export const stripe = new Stripe('${STRIPE_LIVE}');`,
       filename,
     })),
+    // The author says the value is not a secret (an obfuscation constant): the name alone does not overrule that.
+    '// This is not actually a secret key, it is just a string that we XOR with the key\nconst XOR_SECRET_KEY = "58ff90c0dc372ded858cbf8fb2306066";',
   ],
   invalid: [
+    {
+      name: 'a key known by its format is reported whatever a comment says',
+      code: `// not a secret, test account\nconst stripeSecretKey = '${STRIPE_LIVE}';`,
+      errors: [{ messageId: 'knownFormat', line: 2, column: 25, endLine: 2, endColumn: 63, output: '// not a secret, test account\nconst stripeSecretKey = process.env.STRIPE_SECRET_KEY;' }],
+    },
+    {
+      name: 'a comment elsewhere does not vouch for the value',
+      code: '// Signing key for webhooks (not a secret store, see docs) -- rotated by ops\nconst a = 1;\nconst WEBHOOK_SECRET_KEY = "58ff90c0dc372ded858cbf8fb2306066";',
+      errors: [{ messageId: 'namedSecret', line: 3, column: 28, endLine: 3, endColumn: 62 }],
+    },
     {
       name: 'Stripe live key passed to the client',
       code: `import Stripe from 'stripe';\nexport const stripe = new Stripe('${STRIPE_LIVE}');`,

@@ -1,9 +1,11 @@
 import ts = require('typescript');
-import type { RuleContext, RuleModule } from '../../engine/types';
+import type { Fix, RuleContext, RuleModule, TextRuleContext } from '../../engine/types';
 import { resolvePostgresOnly } from './facts-dialect';
 import { MIGRATION_PREFILTER } from './support';
 import { changesAt } from './support-ops';
 import { fileOffset } from './support-source';
+import type { SchemaOp } from './support-sql';
+import { SQL_MIGRATION_FILES, sqlFileMigration } from './support-sql-file';
 
 const rule: RuleModule = {
   meta: {
@@ -28,22 +30,38 @@ const rule: RuleModule = {
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.TaggedTemplateExpression]: check };
   },
   resolve: resolvePostgresOnly,
+  text: { paths: SQL_MIGRATION_FILES, lineComment: '--', check: checkSqlFile },
 };
+
+type ConstraintOp = Extract<SchemaOp, { kind: 'addConstraint' }>;
+
+function needsNotValid(op: SchemaOp, mysql: boolean): op is ConstraintOp {
+  return !mysql && op.kind === 'addConstraint' && !op.notValid;
+}
+
+function finding(op: ConstraintOp) {
+  return { messageId: op.constraint === 'CHECK' ? 'check' : 'foreignKey', data: { table: op.table ?? 'an existing table' } };
+}
+
+function addNotValid(at: number | undefined): Fix[] {
+  return at === undefined ? [] : [{ title: rule.meta.messages.addNotValid, kind: 'suggestion', edits: [{ start: at, end: at, newText: ' NOT VALID' }] }];
+}
 
 function checkConstraints(node: ts.CallExpression | ts.TaggedTemplateExpression, context: RuleContext): void {
   const found = changesAt(node, context.values);
   if (!found) return;
   for (const step of found.steps) {
     const op = step.op;
-    if (step.mysql || op.kind !== 'addConstraint' || op.notValid) continue;
+    if (!needsNotValid(op, step.mysql)) continue;
     const at = step.sql && op.insertAt !== undefined ? fileOffset(step.sql, op.insertAt) : undefined;
-    context.report({
-      node: step.report,
-      messageId: op.constraint === 'CHECK' ? 'check' : 'foreignKey',
-      data: { table: op.table ?? 'an existing table' },
-      fixes: at === undefined ? [] : [{ title: rule.meta.messages.addNotValid, kind: 'suggestion', edits: [{ start: at, end: at, newText: ' NOT VALID' }] }],
-      pending: true,
-    });
+    context.report({ node: step.report, ...finding(op), fixes: addNotValid(at), pending: true });
+  }
+}
+
+/** A `.sql` migration: the constraint's action, with NOT VALID inserted at its end. */
+function checkSqlFile(context: TextRuleContext): void {
+  for (const step of sqlFileMigration(context.file).steps) {
+    if (needsNotValid(step.op, step.mysql)) context.report({ range: step.span, ...finding(step.op), fixes: addNotValid(step.op.insertAt), pending: true });
   }
 }
 

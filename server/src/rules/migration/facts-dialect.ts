@@ -6,10 +6,10 @@ import { MIGRATION_KNOWLEDGE } from './support-knowledge';
 export type Dialect = 'postgres' | 'mysql' | 'sqlite';
 export const DIALECT_FACT = 'migration-dialect';
 
-/** Keys that name the database in a knexfile (`client`), a TypeORM DataSource (`type`), Sequelize (`dialect`) or MikroORM (`driver`). */
+/** Keys that name the database in a knexfile (`client`), a TypeORM DataSource (`type`), Sequelize or drizzle-kit (`dialect`) or MikroORM (`driver`). */
 const DIALECT_KEYS = new Set(['client', 'type', 'dialect', 'driver']);
 /** Keys that make an object a database configuration rather than any object with a `type`. */
-const CONNECTION_KEYS = new Set(['connection', 'host', 'url', 'database', 'dbName', 'migrations', 'entities', 'username', 'storage', 'pool', 'port', 'replication', 'synchronize', 'useNullAsDefault', 'clientUrl', 'logging', 'dialectOptions']);
+const CONNECTION_KEYS = new Set(['connection', 'host', 'url', 'database', 'dbName', 'migrations', 'entities', 'username', 'storage', 'pool', 'port', 'replication', 'synchronize', 'useNullAsDefault', 'clientUrl', 'logging', 'dialectOptions', 'dbCredentials']);
 
 const BY_NAME = new Map<string, Dialect>(
   (Object.entries(MIGRATION_KNOWLEDGE.dialects) as Array<[Dialect, string[]]>).flatMap(([dialect, names]) => names.map((n) => [n.toLowerCase(), dialect] as const)),

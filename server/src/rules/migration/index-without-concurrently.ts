@@ -1,25 +1,28 @@
 import ts = require('typescript');
-import type { Fix, RuleContext, RuleModule, TextEdit } from '../../engine/types';
+import type { Fix, RuleContext, RuleModule, TextEdit, TextRuleContext } from '../../engine/types';
 import { unwrapExpression } from '../../engine/values';
 import { appendArgument, insertProperty } from '../../fixes/edits';
 import { resolvePostgresOnly } from './facts-dialect';
 import { MIGRATION_PREFILTER, type Migration } from './support';
 import { changesAt, stepsIn, type Step } from './support-ops';
 import { fileOffset } from './support-source';
+import type { SchemaOp } from './support-sql';
+import { SQL_MIGRATION_FILES, sqlFileMigration } from './support-sql-file';
 
 const rule: RuleModule = {
   meta: {
     id: 'migration/index-without-concurrently',
     category: 'migration',
     layer: 'operation',
-    description: 'A migration creates or drops an index on an existing Postgres table without CONCURRENTLY, or runs a concurrent index build inside a transaction.',
-    why: 'CREATE INDEX blocks every write to the table until the index is built — minutes on a large table — and DROP INDEX takes an ACCESS EXCLUSIVE lock; the service stalls during the deploy.',
-    howToFix: 'Use CREATE/DROP INDEX CONCURRENTLY, one statement per call, in a migration that runs without a transaction.',
+    description: 'A migration creates or drops an index, or adds a primary key or unique constraint, on an existing Postgres table without building the index CONCURRENTLY, or runs a concurrent index build inside a transaction.',
+    why: 'CREATE INDEX blocks every write to the table until the index is built — minutes on a large table; DROP INDEX, and ADD PRIMARY KEY or UNIQUE (which build their index while they hold it), take an ACCESS EXCLUSIVE lock that blocks reads too: the service stalls during the deploy.',
+    howToFix: 'Use CREATE/DROP INDEX CONCURRENTLY, one statement per call, in a migration that runs without a transaction; for a key, build its unique index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX.',
     messages: {
-      createIndex: 'CREATE INDEX on {{table}} takes a SHARE lock that blocks writes for the whole build: create it CONCURRENTLY in a migration with transactions off.',
-      dropIndex: 'DROP INDEX takes an ACCESS EXCLUSIVE lock on its table, queued behind running queries and blocking all others: drop it CONCURRENTLY in a migration with transactions off.',
+      createIndex: 'CREATE INDEX on {{table}} takes a SHARE lock that blocks writes for the whole build: create it CONCURRENTLY {{where}}.',
+      dropIndex: 'DROP INDEX takes an ACCESS EXCLUSIVE lock on its table, queued behind running queries and blocking all others: drop it CONCURRENTLY {{where}}.',
+      addKey: 'ADD {{constraint}} on {{table}} builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes: CREATE UNIQUE INDEX CONCURRENTLY {{where}}, then ADD CONSTRAINT … {{constraint}} USING INDEX.',
       concurrentInTransaction: 'CONCURRENTLY cannot run inside a transaction, and this {{tool}} migration runs in one: turn its transaction off ({{how}}).',
-      concurrentInMultiStatement: 'CONCURRENTLY cannot run in a multi-statement query (Postgres wraps it in an implicit transaction): run this statement in a call of its own.',
+      concurrentInMultiStatement: 'CONCURRENTLY cannot run in a multi-statement query (Postgres wraps it in an implicit transaction): run this statement in {{alone}}.',
       addConcurrently: 'Build the index CONCURRENTLY (the migration then runs without a transaction)',
       disableTransaction: 'Run this migration without a transaction',
     },
@@ -33,39 +36,95 @@ const rule: RuleModule = {
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.TaggedTemplateExpression]: check };
   },
   resolve: resolvePostgresOnly,
+  text: { paths: SQL_MIGRATION_FILES, lineComment: '--', check: checkSqlFile },
 };
 
 const HOW_TO_DISABLE: Record<string, string> = {
   knex: 'export const config = { transaction: false }',
   typeorm: 'a `transaction = false` property',
   'mikro-orm': '`isTransactional()` returning false',
+  drizzle: "drizzle's migrator runs all pending migrations in one transaction, so apply this statement outside it",
 };
+
+/** Where a CONCURRENTLY statement can run, by tool: Prisma sends a one-statement file on its own, drizzle always opens a transaction. */
+const WHERE: Record<string, string> = {
+  prisma: 'in a migration.sql of its own (one statement, which Prisma runs outside a transaction)',
+  drizzle: "outside drizzle's migration transaction (drizzle-kit cannot run it inside)",
+  sql: 'outside a transaction',
+};
+const WHERE_IN_CODE = 'in a migration with transactions off';
+
+type IndexOp = Extract<SchemaOp, { kind: 'createIndex' | 'dropIndex' | 'addKey' }>;
+
+/** The message for an index change, given whether its CONCURRENTLY cannot work where it runs. */
+function messageFor(op: IndexOp, concurrentProblem: 'concurrentInMultiStatement' | 'concurrentInTransaction' | undefined): string | undefined {
+  if (op.kind === 'addKey') return 'addKey';
+  return op.concurrently ? concurrentProblem : op.kind;
+}
+
+function isIndexOp(op: SchemaOp): op is IndexOp {
+  return op.kind === 'createIndex' || op.kind === 'dropIndex' || op.kind === 'addKey';
+}
 
 function checkIndexes(node: ts.CallExpression | ts.TaggedTemplateExpression, context: RuleContext): void {
   const found = changesAt(node, context.values);
   if (!found) return;
-  const reported = new Set<string>();
   const dropped = droppedTables(found.migration, context);
+  const tool = found.migration.tool;
+  // One finding per message for the call, naming every table it concerns.
+  const byMessage = new Map<string, { step: Step; tables: Set<string>; constraint: string }>();
   for (const step of found.steps) {
     const op = step.op;
-    if (step.mysql || (op.kind !== 'createIndex' && op.kind !== 'dropIndex')) continue;
+    if (step.mysql || !isIndexOp(op)) continue;
     // Dropping the indexes of a table the migration drops anyway: the DROP TABLE is the change to judge.
     if (op.kind === 'dropIndex' && op.name && dropped.some((table) => op.name!.includes(table))) continue;
-    const messageId = !op.concurrently
-      ? op.kind
-      : step.statements > 1
-        ? 'concurrentInMultiStatement'
-        : found.migration.transactional === true
-          ? 'concurrentInTransaction'
-          : undefined;
-    if (!messageId || reported.has(messageId)) continue;
-    reported.add(messageId);
-    const tool = found.migration.tool;
+    const problem = step.statements > 1 ? 'concurrentInMultiStatement' : found.migration.transactional === true ? 'concurrentInTransaction' : undefined;
+    const messageId = messageFor(op, problem);
+    if (!messageId) continue;
+    const entry = byMessage.get(messageId) ?? { step, tables: new Set<string>(), constraint: op.kind === 'addKey' ? op.constraint : '' };
+    if (op.kind !== 'dropIndex' && op.table) entry.tables.add(op.table);
+    byMessage.set(messageId, entry);
+  }
+  for (const [messageId, { step, tables, constraint }] of byMessage) {
     context.report({
       node: step.report,
       messageId,
-      data: { table: op.kind === 'createIndex' && op.table ? op.table : 'an existing table', tool, how: HOW_TO_DISABLE[tool] ?? 'see its documentation' },
+      data: { table: tableList(tables), constraint, tool, how: HOW_TO_DISABLE[tool] ?? 'see its documentation', where: WHERE_IN_CODE, alone: 'a call of its own' },
       fixes: fixesFor(messageId, step, found.migration, context),
+      pending: true,
+    });
+  }
+}
+
+function tableList(tables: Set<string>): string {
+  return tables.size ? [...tables].join(', ') : 'an existing table';
+}
+
+/** A `.sql` migration: one finding per statement, at the statement. */
+function checkSqlFile(context: TextRuleContext): void {
+  const migration = sqlFileMigration(context.file);
+  const dropped = migration.all.flatMap((s) => (s.op.kind === 'dropTable' && s.op.table ? [s.op.table] : []));
+  for (const step of migration.steps) {
+    const op = step.op;
+    if (step.mysql || !isIndexOp(op)) continue;
+    if (op.kind === 'dropIndex' && op.name && dropped.some((table) => op.name!.includes(table))) continue;
+    const problem = migration.tool === 'prisma' && migration.statements > 1 ? 'concurrentInMultiStatement' : migration.tool === 'drizzle' ? 'concurrentInTransaction' : undefined;
+    const messageId = messageFor(op, problem);
+    if (!messageId) continue;
+    // A Prisma file of this one statement runs outside a transaction: CONCURRENTLY is enough.
+    const at = migration.tool === 'prisma' && migration.statements === 1 && op.kind !== 'addKey' && !op.concurrently ? op.insertAt : undefined;
+    context.report({
+      range: step.span,
+      messageId,
+      data: {
+        table: op.kind !== 'dropIndex' && op.table ? op.table : 'an existing table',
+        constraint: op.kind === 'addKey' ? op.constraint : '',
+        tool: migration.tool,
+        how: HOW_TO_DISABLE[migration.tool] ?? 'see its documentation',
+        where: WHERE[migration.tool],
+        alone: 'a migration.sql of its own',
+      },
+      fixes: at === undefined ? [] : [{ title: rule.meta.messages.addConcurrently, kind: 'suggestion', edits: [{ start: at, end: at, newText: ' CONCURRENTLY' }] }],
       pending: true,
     });
   }
@@ -80,7 +139,7 @@ function fixesFor(messageId: string, step: Step, migration: Migration, context: 
   if (messageId === 'concurrentInTransaction') {
     return migration.disableTransaction ? [{ title: messages.disableTransaction, kind: 'suggestion', edits: [migration.disableTransaction] }] : [];
   }
-  if (messageId === 'concurrentInMultiStatement') return [];
+  if (messageId === 'concurrentInMultiStatement' || messageId === 'addKey') return [];
   const keyword = keywordEdit(step, migration, context);
   if (!keyword) return [];
   if (migration.transactional === false) return [{ title: messages.addConcurrently, kind: 'suggestion', edits: [keyword] }];

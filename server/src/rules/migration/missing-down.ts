@@ -3,6 +3,7 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { unwrapExpression } from '../../engine/values';
 import { MIGRATION_PREFILTER, migrationsOf, type Migration } from './support';
 import { stepsIn } from './support-ops';
+import type { SchemaOp } from './support-sql';
 
 const rule: RuleModule = {
   meta: {
@@ -44,7 +45,10 @@ function checkDown(migration: Migration, context: RuleContext): void {
   }
   if (declaresIrreversible(down)) return;
   if (doesNothing(down)) {
-    if (upSteps.some((s) => UNDOABLE.has(s.op.kind))) context.report({ node: downName, messageId: 'emptyDown' });
+    // A column dropped and added again (to recompute it) exists before and after: nothing to undo.
+    const readded = new Set(upSteps.flatMap((s) => (s.op.kind === 'addColumn' ? [`${s.op.table} ${s.op.column}`] : [])));
+    const recreatedColumn = (op: SchemaOp) => (op.kind === 'dropColumn' || op.kind === 'addColumn') && readded.has(`${op.table} ${op.column}`) && upSteps.some((s) => s.op.kind === 'dropColumn' && `${s.op.table} ${s.op.column}` === `${op.table} ${op.column}`);
+    if (upSteps.some((s) => UNDOABLE.has(s.op.kind) && !recreatedColumn(s.op))) context.report({ node: downName, messageId: 'emptyDown' });
     return;
   }
   const downSteps = stepsIn(down, values);

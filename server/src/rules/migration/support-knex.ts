@@ -45,6 +45,8 @@ function chainOps(base: ts.CallExpression, method: string, table: string | undef
     case 'dropIndex':
     case 'dropUnique':
       return [{ kind: 'dropIndex', concurrently: false }];
+    case 'primary':
+      return [{ kind: 'addKey', table, constraint: 'PRIMARY KEY' }];
     case 'foreign':
       return [{ kind: 'addConstraint', table, constraint: 'FOREIGN KEY', notValid: false }];
     case 'check':
@@ -73,6 +75,7 @@ function chainOps(base: ts.CallExpression, method: string, table: string | undef
     },
   ];
   if (modifiers.has('unique') || modifiers.has('index')) ops.push({ kind: 'createIndex', table, concurrently: false });
+  if (modifiers.has('primary')) ops.push({ kind: 'addKey', table, constraint: 'PRIMARY KEY' });
   return ops;
 }
 

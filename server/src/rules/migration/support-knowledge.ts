@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import data from '../../../../rules/knowledge/migration.json';
-import { loadKnowledge } from '../../knowledge/load';
+import { commented, loadKnowledge, regexSource } from '../../knowledge/load';
 
 const names = z.array(z.string().min(1)).min(1);
 
@@ -20,8 +20,11 @@ export const migrationKnowledgeSchema = z.strictObject({
     createIndex: names,
     dropIndex: names,
     addForeignKey: names,
-    /** Sequelize `addConstraint(table, { type })`: a foreign key or check only by its `type`. */
+    /** Sequelize `addConstraint(table, { type })`: a foreign key, check, unique or primary key by its `type`. */
     addConstraint: names,
+    /** TypeORM primary key and unique constraints: each builds an index under the table's lock. */
+    addPrimaryKey: names,
+    addUniqueConstraint: names,
     addColumn: names,
     changeColumn: names,
     dropColumn: names,
@@ -36,6 +39,8 @@ export const migrationKnowledgeSchema = z.strictObject({
   volatileFunctions: names,
   /** Column types whose implicit default is volatile (a sequence). */
   rewritingTypes: names,
+  /** Which `.sql` files are migrations, which are down scripts, and the markers that start a down section. */
+  sqlFiles: commented({ paths: z.array(regexSource).min(1), downFiles: regexSource, downMarkers: names }),
 });
 
 export type SchemaOperation = keyof z.infer<typeof migrationKnowledgeSchema>['schemaApi'];

@@ -100,7 +100,7 @@ function computeSteps(node: MigrationCall, fn: ts.FunctionLikeDeclaration, value
 function sqlSteps(call: MigrationCall, report: ts.Node, sql: SqlSource | undefined): Step[] {
   if (!sql) return [{ op: { kind: 'opaque' }, mysql: false, report, call, statements: 1 }];
   const script = parseSql(sql.text);
-  return script.ops.map(({ mysql, ...op }) => ({ op, mysql, report, call, sql, statements: script.statements }));
+  return script.ops.map(({ mysql, span: _span, ...op }) => ({ op, mysql, report, call, sql, statements: script.statements }));
 }
 
 /** The parameter or `this` a receiver chain starts from (`knex.schema.withSchema('x')` → `knex`). */
@@ -127,7 +127,7 @@ function knexSchemaOps(call: ts.CallExpression, method: string, values: ValueRes
   const table = nameArgument(call.arguments[0], values);
   if (method.startsWith('createTable')) return table ? [{ kind: 'createTable', table }] : [];
   if (method.startsWith('dropTable')) return [{ kind: 'dropTable', table }];
-  if (method === 'renameTable') return [{ kind: 'renameTable', table }];
+  if (method === 'renameTable') return [{ kind: 'renameTable', table, to: nameArgument(call.arguments[1], values) }];
   const callback = call.arguments[1] && unwrapExpression(call.arguments[1]);
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return [{ kind: 'opaque' }];
   return knexTableOps(callback, table, values);
@@ -151,8 +151,13 @@ function apiOps(call: ts.CallExpression, operation: SchemaOperation, values: Val
     case 'addConstraint': {
       const type = options.map((o) => values.lookupProperty(o, ['type'])).find((l) => l.status === 'present');
       const text = type?.status === 'present' ? staticText(type.value)?.toUpperCase() : undefined;
-      return text === 'FOREIGN KEY' || text === 'CHECK' ? [{ kind: 'addConstraint', table, constraint: text, notValid: false }] : [];
+      if (text === 'FOREIGN KEY' || text === 'CHECK') return [{ kind: 'addConstraint', table, constraint: text, notValid: false }];
+      return text === 'UNIQUE' || text === 'PRIMARY KEY' ? [{ kind: 'addKey', table, constraint: text }] : [];
     }
+    case 'addPrimaryKey':
+      return [{ kind: 'addKey', table, constraint: 'PRIMARY KEY' }];
+    case 'addUniqueConstraint':
+      return [{ kind: 'addKey', table, constraint: 'UNIQUE' }];
     case 'addColumn':
       return addColumnOp(args, table, values);
     case 'changeColumn':
@@ -160,6 +165,8 @@ function apiOps(call: ts.CallExpression, operation: SchemaOperation, values: Val
     case 'dropColumn':
     case 'renameColumn':
       return [{ kind: operation, table, column: nameArgument(args[1], values) }];
+    case 'renameTable':
+      return [{ kind: 'renameTable', table, to: nameArgument(args[1], values) }];
     default:
       return [{ kind: operation, table }];
   }

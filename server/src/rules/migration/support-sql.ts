@@ -9,22 +9,31 @@ export type SchemaOp =
   | { kind: 'createIndex'; table?: string; concurrently: boolean; insertAt?: number }
   | { kind: 'dropIndex'; name?: string; concurrently: boolean; insertAt?: number }
   | { kind: 'addConstraint'; table?: string; constraint: 'FOREIGN KEY' | 'CHECK'; notValid: boolean; insertAt?: number }
+  /** A primary key or unique constraint that builds its own index (not `USING INDEX`). */
+  | { kind: 'addKey'; table?: string; constraint: 'PRIMARY KEY' | 'UNIQUE' }
   /** `to`: the new type's first word, when a USING clause does not force a conversion. */
   | { kind: 'alterType'; table?: string; column?: string; to?: string }
   | { kind: 'setNotNull'; table?: string; column?: string }
   | { kind: 'addColumn'; table?: string; column?: string; notNull: boolean; hasDefault: boolean; volatile?: string }
   | { kind: 'dropColumn' | 'renameColumn'; table?: string; column?: string }
-  | { kind: 'dropTable' | 'renameTable'; table?: string }
+  | { kind: 'dropTable'; table?: string }
+  /** `to`: the new name, when the statement shows it. */
+  | { kind: 'renameTable'; table?: string; to?: string }
   /** A statement that changes data or something this analysis does not model. */
   | { kind: 'other' }
   /** SQL the analysis cannot read (built at run time): it may do anything. */
   | { kind: 'opaque' };
 
-/** A parsed SQL text: its operations, each tagged MySQL when the text quotes names with backticks. */
+/**
+ * A parsed SQL text: its operations, each tagged MySQL when the text quotes names with backticks,
+ * with the text it came from (the ALTER TABLE action, else the statement).
+ */
 export interface SqlScript {
-  ops: Array<SchemaOp & { mysql: boolean }>;
+  ops: Array<SchemaOp & { mysql: boolean; span: { start: number; end: number } }>;
   statements: number;
 }
+
+type Spanned = SchemaOp & { span?: { start: number; end: number } };
 
 interface Token {
   kind: 'word' | 'name' | 'string' | 'punct';
@@ -100,7 +109,7 @@ export function parseSql(sql: string): SqlScript {
   const nonEmpty = statements.filter((s) => s.length > 0);
   const ops = nonEmpty.flatMap((tokens) => {
     const mysql = tokens.some((t) => t.backtick);
-    return parseStatement(new Cursor(tokens)).map((op) => ({ ...op, mysql }));
+    return parseStatement(new Cursor(tokens)).map((op) => ({ ...op, span: op.span ?? spanOf(tokens), mysql }));
   });
   return { ops, statements: nonEmpty.length };
 }
@@ -147,7 +156,11 @@ class Cursor {
   }
 }
 
-function parseStatement(c: Cursor): SchemaOp[] {
+function spanOf(tokens: Token[]): { start: number; end: number } {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+}
+
+function parseStatement(c: Cursor): Spanned[] {
   if (c.accept('CREATE')) {
     c.accept('OR', 'REPLACE');
     c.accept('GLOBAL') || c.accept('LOCAL');
@@ -182,12 +195,15 @@ function parseStatement(c: Cursor): SchemaOp[] {
     while (c.tokens[c.at]?.text === ',' && ++c.at);
     return ops;
   }
-  if (c.accept('RENAME', 'TABLE')) return [{ kind: 'renameTable', table: c.name() }];
+  if (c.accept('RENAME', 'TABLE')) {
+    const table = c.name();
+    return [{ kind: 'renameTable', table, to: c.accept('TO') ? c.name() : undefined }];
+  }
   if (!c.accept('ALTER', 'TABLE')) return [{ kind: 'other' }];
   c.accept('IF', 'EXISTS');
   c.accept('ONLY');
   const table = c.name();
-  return splitActions(c).map((action) => parseAction(action, table));
+  return splitActions(c).flatMap((action) => parseAction(action, table).map((op) => ({ ...op, span: spanOf(action.tokens) })));
 }
 
 /** The comma-separated actions of an ALTER TABLE, split at parenthesis depth 0. */
@@ -203,43 +219,50 @@ function splitActions(c: Cursor): Cursor[] {
   return actions.filter((a) => a.length > 0).map((tokens) => new Cursor(tokens));
 }
 
-function parseAction(c: Cursor, table: string | undefined): SchemaOp {
+function parseAction(c: Cursor, table: string | undefined): SchemaOp[] {
   if (c.accept('ADD')) {
     if (c.accept('CONSTRAINT')) c.name();
     const constraint = c.accept('FOREIGN', 'KEY') ? 'FOREIGN KEY' : c.accept('CHECK') ? 'CHECK' : undefined;
-    if (constraint) return { kind: 'addConstraint', table, constraint, notValid: c.has('NOT', 'VALID'), insertAt: c.end };
-    if (['PRIMARY', 'UNIQUE', 'EXCLUDE', 'INDEX', 'KEY', 'FULLTEXT', 'SPATIAL', 'CONSTRAINT'].some((w) => c.isWord(c.at, w))) return { kind: 'other' };
+    if (constraint) return [{ kind: 'addConstraint', table, constraint, notValid: c.has('NOT', 'VALID'), insertAt: c.end }];
+    const key = c.accept('PRIMARY', 'KEY') ? 'PRIMARY KEY' : c.accept('UNIQUE') ? 'UNIQUE' : undefined;
+    // `USING INDEX` adopts an index built beforehand (CONCURRENTLY): no build under the lock.
+    if (key) return c.has('USING', 'INDEX') ? [{ kind: 'other' }] : [{ kind: 'addKey', table, constraint: key }];
+    if (['EXCLUDE', 'INDEX', 'KEY', 'FULLTEXT', 'SPATIAL', 'CONSTRAINT'].some((w) => c.isWord(c.at, w))) return [{ kind: 'other' }];
     c.accept('COLUMN');
     c.accept('IF', 'NOT', 'EXISTS');
-    return { kind: 'addColumn', table, column: c.name(), notNull: c.has('NOT', 'NULL') || c.has('PRIMARY', 'KEY'), hasDefault: c.has('DEFAULT'), volatile: rewritingDefault(c) };
+    const column = c.name();
+    const primary = c.has('PRIMARY', 'KEY');
+    const added: SchemaOp = { kind: 'addColumn', table, column, notNull: c.has('NOT', 'NULL') || primary, hasDefault: c.has('DEFAULT'), volatile: rewritingDefault(c) };
+    const inlineKey = primary ? 'PRIMARY KEY' : c.has('UNIQUE') ? 'UNIQUE' : undefined;
+    return inlineKey ? [added, { kind: 'addKey', table, constraint: inlineKey }] : [added];
   }
   if (c.accept('ALTER')) {
     c.accept('COLUMN');
     const column = c.name();
     if (c.accept('TYPE') || c.accept('SET', 'DATA', 'TYPE')) {
       const to = c.has('USING') ? undefined : c.tokens[c.at]?.text.toLowerCase();
-      return { kind: 'alterType', table, column, to };
+      return [{ kind: 'alterType', table, column, to }];
     }
-    if (c.accept('SET', 'NOT', 'NULL')) return { kind: 'setNotNull', table, column };
-    return { kind: 'other' };
+    if (c.accept('SET', 'NOT', 'NULL')) return [{ kind: 'setNotNull', table, column }];
+    return [{ kind: 'other' }];
   }
   if (c.accept('MODIFY') || c.accept('CHANGE')) {
     c.accept('COLUMN');
-    return { kind: 'alterType', table, column: c.name() };
+    return [{ kind: 'alterType', table, column: c.name() }];
   }
   if (c.accept('DROP')) {
-    if (['CONSTRAINT', 'PRIMARY', 'INDEX', 'KEY', 'FOREIGN', 'CHECK'].some((w) => c.isWord(c.at, w))) return { kind: 'other' };
+    if (['CONSTRAINT', 'PRIMARY', 'INDEX', 'KEY', 'FOREIGN', 'CHECK'].some((w) => c.isWord(c.at, w))) return [{ kind: 'other' }];
     c.accept('COLUMN');
     c.accept('IF', 'EXISTS');
-    return { kind: 'dropColumn', table, column: c.name() };
+    return [{ kind: 'dropColumn', table, column: c.name() }];
   }
   if (c.accept('RENAME')) {
-    if (c.accept('TO') || c.accept('AS')) return { kind: 'renameTable', table };
-    if (['CONSTRAINT', 'INDEX', 'KEY'].some((w) => c.isWord(c.at, w))) return { kind: 'other' };
+    if (c.accept('TO') || c.accept('AS')) return [{ kind: 'renameTable', table, to: c.name() }];
+    if (['CONSTRAINT', 'INDEX', 'KEY'].some((w) => c.isWord(c.at, w))) return [{ kind: 'other' }];
     c.accept('COLUMN');
-    return { kind: 'renameColumn', table, column: c.name() };
+    return [{ kind: 'renameColumn', table, column: c.name() }];
   }
-  return { kind: 'other' };
+  return [{ kind: 'other' }];
 }
 
 /** What makes an added column rewrite the table: a volatile default, a sequence type or a generated column. */

@@ -1,8 +1,10 @@
 import ts = require('typescript');
-import type { ProjectFacts, RuleContext, RuleModule } from '../../engine/types';
+import type { ProjectFacts, RuleContext, RuleModule, TextRuleContext } from '../../engine/types';
 import { resolvePostgresOnly } from './facts-dialect';
 import { MIGRATION_PREFILTER } from './support';
 import { changesAt } from './support-ops';
+import type { SchemaOp } from './support-sql';
+import { SQL_MIGRATION_FILES, sqlFileMigration } from './support-sql-file';
 
 const rule: RuleModule = {
   meta: {
@@ -28,31 +30,42 @@ const rule: RuleModule = {
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.TaggedTemplateExpression]: check };
   },
   resolve: (pending: unknown, facts: ProjectFacts) => pending !== 'postgres' || resolvePostgresOnly(pending, facts),
+  text: { paths: SQL_MIGRATION_FILES, lineComment: '--', check: checkSqlFile },
 };
 
 const BINARY_COERCIBLE_TARGETS = new Set(['text', 'varchar', 'character']);
+
+/** The finding an operation makes, if it rewrites or scans the table. */
+function rewriteOf(op: SchemaOp, mysql: boolean): { messageId: string; data: Record<string, string> } | undefined {
+  if (op.kind !== 'alterType' && op.kind !== 'setNotNull' && op.kind !== 'addColumn') return undefined;
+  // varchar → text and a longer varchar are binary-coercible: Postgres keeps the table as it is.
+  if (op.kind === 'alterType' && op.to && BINARY_COERCIBLE_TARGETS.has(op.to)) return undefined;
+  const messageId = op.kind !== 'addColumn' ? op.kind : op.volatile ? 'volatileDefault' : op.notNull && !op.hasDefault ? 'notNullWithoutDefault' : undefined;
+  // MySQL retypes a column by copying the table too, but adds columns in place and has no volatile defaults.
+  if (!messageId || (mysql && messageId !== 'alterType')) return undefined;
+  const what = op.kind === 'addColumn' && op.volatile ? (op.volatile.endsWith(')') ? `the volatile default ${op.volatile}` : `a ${op.volatile} column`) : '';
+  return { messageId, data: { table: op.table ?? 'the table', column: op.column ?? 'the column', what } };
+}
 
 function checkRewrites(node: ts.CallExpression | ts.TaggedTemplateExpression, context: RuleContext): void {
   const found = changesAt(node, context.values);
   if (!found) return;
   const reported = new Set<string>();
   for (const step of found.steps) {
-    const op = step.op;
-    if (op.kind !== 'alterType' && op.kind !== 'setNotNull' && op.kind !== 'addColumn') continue;
-    // varchar → text and a longer varchar are binary-coercible: Postgres keeps the table as it is.
-    if (op.kind === 'alterType' && op.to && BINARY_COERCIBLE_TARGETS.has(op.to)) continue;
-    const messageId = op.kind !== 'addColumn' ? op.kind : op.volatile ? 'volatileDefault' : op.notNull && !op.hasDefault ? 'notNullWithoutDefault' : undefined;
-    // MySQL retypes a column by copying the table too, but adds columns in place and has no volatile defaults.
-    if (!messageId || (step.mysql && messageId !== 'alterType')) continue;
-    const data = {
-      table: op.table ?? 'the table',
-      column: op.column ?? 'the column',
-      what: op.kind === 'addColumn' && op.volatile ? (op.volatile.endsWith(')') ? `the volatile default ${op.volatile}` : `a ${op.volatile} column`) : '',
-    };
-    const key = `${messageId} ${data.table} ${data.column}`;
+    const rewrite = rewriteOf(step.op, step.mysql);
+    if (!rewrite) continue;
+    const key = `${rewrite.messageId} ${rewrite.data.table} ${rewrite.data.column}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    context.report({ node: step.report, messageId, data, pending: messageId === 'alterType' ? 'any' : 'postgres' });
+    context.report({ node: step.report, ...rewrite, pending: rewrite.messageId === 'alterType' ? 'any' : 'postgres' });
+  }
+}
+
+/** A `.sql` migration: one finding per action, at the action. */
+function checkSqlFile(context: TextRuleContext): void {
+  for (const step of sqlFileMigration(context.file).steps) {
+    const rewrite = rewriteOf(step.op, step.mysql);
+    if (rewrite) context.report({ range: step.span, ...rewrite, pending: rewrite.messageId === 'alterType' ? 'any' : 'postgres' });
   }
 }
 

@@ -66,7 +66,8 @@ interface Classified {
 function checkLiteral(literal: ts.StringLiteralLike, context: RuleContext): void {
   if (literal.text.length === 0 || isNotAValue(literal)) return;
   const found = classify(literal.text, slotOf(literal), context.values, fallbackOf(literal) !== undefined);
-  if (!found) return;
+  // A value known by its format is a credential whatever a comment says; a name can mislead.
+  if (!found || (found.messageId !== 'knownFormat' && found.messageId !== 'testModeKey' && declaredNotSecret(literal, context.file.text))) return;
   context.report({
     node: literal,
     messageId: found.messageId,
@@ -206,6 +207,18 @@ function envFromSlot(slot: LiteralSlot): string | undefined {
   if (slot.name === undefined || !isSecretName(slot.name)) return undefined;
   if (splitWords(slot.name).length > 1) return envNameFor(slot.name);
   return slot.owner ? envNameFor(`${slot.owner}_${slot.name}`) : undefined;
+}
+
+/** The declaration or property holding the literal has a comment above it saying the value is not a secret. */
+function declaredNotSecret(literal: ts.Node, text: string): boolean {
+  for (let node: ts.Node = literal.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isVariableStatement(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node) || ts.isExpressionStatement(node)) {
+      const comments = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+      return comments.some((c) => SECRETS.notSecretComments.test(text.slice(c.pos, c.end)));
+    }
+    if (ts.isFunctionLike(node)) return false;
+  }
+  return false;
 }
 
 export default rule;

@@ -21,6 +21,8 @@ export const secretsSchema = z.object({
   signingProperties: z.array(z.strictObject({ property: z.string(), env: envName })),
   connectionSchemes: z.record(z.string(), envName),
   notProductionPaths: z.array(regexSource),
+  /** A comment above a declaration that says its value is not a secret (`// not actually a secret`): the author's word wins over a name. */
+  notSecretComments: regexSource,
   entropy: z.strictObject({ minLength: z.number().int().positive(), minBitsPerChar: z.number().positive() }),
 });
 
@@ -58,6 +60,7 @@ export const SECRETS = {
   signingProperties: new Map(secrets.signingProperties.map((p) => [p.property, p.env])),
   connectionSchemes: new Map(Object.entries(secrets.connectionSchemes)),
   notProductionPaths: secrets.notProductionPaths.map((source) => new RegExp(source, 'i')),
+  notSecretComments: new RegExp(secrets.notSecretComments, 'i'),
   entropy: secrets.entropy,
 };
 
