@@ -30,6 +30,12 @@ runRuleTests(rule, {
     },
     // Next.js: the handler reads the session.
     { code: 'import { getServerSession } from "next-auth";\nexport async function POST(request: Request) {\n  const session = await getServerSession();\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await save(await request.json()));\n}', filename: 'app/api/notes/route.ts' },
+    // A helper of another file decides, the handler answers 401; a stub that only answers 405; the Authorization header read.
+    { code: 'export async function POST(request: Request) {\n  const userId = await resolveUploader(request);\n  if (!userId) return new Response("Unauthorized", { status: 401 });\n  return Response.json(await store(userId, await request.formData()));\n}', filename: 'app/api/upload/route.ts' },
+    { code: 'export async function DELETE() {\n  return new Response(null, { status: 405 });\n}', filename: 'app/api/items/route.ts' },
+    { code: 'import { headers } from "next/headers";\nexport async function POST(request: Request) {\n  const token = headers().get("Authorization");\n  return Response.json(await provision(token, await request.json()));\n}', filename: 'app/api/provision/route.ts' },
+    // Sign-in flows named as such.
+    'import { publicProcedure, router } from "../trpc";\nexport const auth = router({\n  createPasskeySigninOptions: publicProcedure.mutation(() => options()),\n});',
     // tRPC protected procedures.
     'import { protectedProcedure, router } from "../trpc";\nexport const notes = router({\n  create: protectedProcedure.input(schema).mutation(({ input }) => save(input)),\n});',
   ],

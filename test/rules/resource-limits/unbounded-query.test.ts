@@ -12,6 +12,11 @@ runRuleTests(rule, {
     express + 'router.get("/members", async (req, res) => {\n  res.json(await prisma.member.findMany({ where: { orgId_userId: { orgId: req.params.org, userId: req.user.id } } }));\n});',
     express + 'router.get("/tags", async (req, res) => {\n  res.json(await prisma.tag.findMany({ where: { projectId: 1, user: { email: { in: req.body.emails } } } }));\n});',
     express + 'router.get("/tags", async (req, res) => {\n  res.json(await db.select().from(tags).where(inArray(tags.slug, req.body.slugs)));\n});',
+    express + 'router.get("/links", async (req, res) => {\n  res.json(await prisma.link.findMany({ where: { OR: [{ id: { in: req.body.ids } }, { key: { in: req.body.keys } }] } }));\n});',
+    express + 'router.get("/links", async (req, res) => {\n  res.json(await prisma.link.findMany({ where: { projectId: 1, ...(req.body.ids && { id: { in: req.body.ids } }) } }));\n});',
+    // A builder kept in a const is a subquery; a service method that happens to be called getMany.
+    express + 'router.get("/stats", async (req, res) => {\n  const latest = db.select().from(checks).where(eq(checks.region, "eu")).as("latest");\n  res.json(await summarize(latest));\n});',
+    express + 'router.get("/teams", async (req, res) => {\n  res.json(await this.teamService.getMany(req.user.id));\n});',
     // Options the file cannot see into may carry the limit.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany(buildQuery(req.query)));\n});',
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ ...pagination(req.query), where: { shopId: 1 } }));\n});',

@@ -57,7 +57,16 @@ export function handlerAuthenticates(route: RouteHandler): boolean {
   // Possession of a token the handler checks authenticates: invite links, email verification, unsubscribe.
   if (route.inputs.some((input) => [input.key ?? '', ...input.bindings].some((name) => TOKEN_INPUT.test(name)))) return true;
   const body = route.handler?.body?.getText() ?? '';
-  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body);
+  // A handler that answers 401/403 checks its caller, whatever helper of another file it asks.
+  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body);
+}
+
+/** A handler that changes nothing: its body only answers (`return new Response(null, { status: 405 })`). */
+export function onlyResponds(route: RouteHandler): boolean {
+  const body = route.handler?.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return /^(new\s+)?(Next)?Response\b/.test(body.getText());
+  return body.statements.length > 0 && body.statements.every((s) => ts.isReturnStatement(s) && !!s.expression && /^(new\s+)?(Next)?Response\b/.test(s.expression.getText()));
 }
 
 /** The node an authorization finding about a whole route sits on: the path literal, else its name. */

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { buildRoutes, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
-import { fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, projectAuthenticates, routeAnchor } from './support';
+import { fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
 
 interface Pending {
   locator: RouteLocator;
@@ -42,9 +42,9 @@ const rule: RuleModule = {
 
 function checkRoute(route: RouteHandler, context: RuleContext): void {
   if (!AUTHORIZATION.mutatingMethods.has(route.method) || !route.handler) return;
-  if (route.guards.some(isAuthGuard) || route.authOptOut || handlerAuthenticates(route)) return;
+  if (route.guards.some(isAuthGuard) || route.authOptOut || handlerAuthenticates(route) || onlyResponds(route)) return;
   const path = route.path ?? '';
-  if (AUTHORIZATION.publicPath.test(path) || AUTHORIZATION.publicPath.test(context.file.relativePath)) return;
+  if (AUTHORIZATION.publicPath.test(path) || AUTHORIZATION.publicPath.test(context.file.relativePath) || AUTHORIZATION.publicName.test(path)) return;
   if (isDeclaredPublic(route.method, [path], context.settings.publicRoutes)) return;
   const pending: Pending = { locator: route.locator, method: route.method, path: route.path, publicRoutes: context.settings.publicRoutes };
   context.report({ node: routeAnchor(route), messageId: 'unauthenticated', data: { method: route.method, path: path || route.anchorNode.getText() }, pending });

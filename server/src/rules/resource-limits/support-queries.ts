@@ -19,6 +19,8 @@ export interface QueryOptions {
   uniqueKeys: readonly string[];
 }
 
+const BUILDER_STARTS = new Set(['createQueryBuilder', 'where', 'andWhere', 'orWhere', 'select', 'from', 'leftJoin', 'innerJoin', 'leftJoinAndSelect', 'innerJoinAndSelect', 'orderBy', 'addOrderBy']);
+
 const compact = (node: ts.Node) => node.getText().replace(/\s+/g, '');
 
 /** Whether a call reads rows with nothing bounding how many: an option, a chained limit, or a unique key. */
@@ -78,6 +80,8 @@ function chainStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpre
     if (filter && !object) return undefined;
     if (object && (hasSpread(object) || pinsUniqueKey(object, values, options))) return undefined;
   }
+  // `service.getMany()` is a method of the project's; a builder's terminal ends a chain of builder calls.
+  if (style.insertMethod && !chainBelow(callee.expression).some((m) => BUILDER_STARTS.has(m))) return undefined;
   const methods = [...chainAbove(call).map((c) => c.method), ...(style.insertMethod ? chainBelow(callee.expression) : [])];
   if (methods.some((m) => style.limitMethods.includes(m))) return undefined;
   if (style.insertMethod && chainBelowPinsId(callee.expression)) return undefined;
@@ -147,10 +151,10 @@ function chainBelowPinsId(receiver: ts.Expression): boolean {
   return false;
 }
 
-/** Awaited, returned, assigned or yielded: the builder runs as this query, not as a subquery of another. */
+/** Awaited, returned or yielded: the builder runs as this query; one kept in a const is often a subquery of another. */
 function isConsumedAsResult(node: ts.Node): boolean {
   const parent = node.parent;
-  return ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || ts.isVariableDeclaration(parent) || (ts.isArrowFunction(parent) && parent.body === node) || ts.isYieldExpression(parent);
+  return ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node) || ts.isYieldExpression(parent);
 }
 
 function isDrizzleSelect(expression: ts.Expression): boolean {
@@ -218,12 +222,21 @@ const LIST_OPERATORS = new Set(['in', '$in']);
 
 function filtersByList(where: ts.ObjectLiteralExpression, depth = 0): boolean {
   if (depth > 3) return false;
+  const inValue = (value: ts.Expression): boolean => {
+    const node = unwrapExpression(value);
+    if (ts.isObjectLiteralExpression(node)) return filtersByList(node, depth + 1);
+    // `OR: [{ a: { in } }, …]`, `...(ids && { id: { in: ids } })`
+    if (ts.isArrayLiteralExpression(node)) return node.elements.some((e) => inValue(e));
+    if (ts.isBinaryExpression(node)) return inValue(node.right);
+    if (ts.isConditionalExpression(node)) return inValue(node.whenTrue);
+    return false;
+  };
   return where.properties.some((property) => {
+    if (ts.isSpreadAssignment(property)) return inValue(property.expression);
     if (!ts.isPropertyAssignment(property)) return false;
     const key = propertyNameText(property.name);
-    const value = unwrapExpression(property.initializer);
     if (key && LIST_OPERATORS.has(key)) return true;
-    return ts.isObjectLiteralExpression(value) && filtersByList(value, depth + 1);
+    return inValue(property.initializer);
   });
 }
 
