@@ -6,6 +6,7 @@ import { errorHandlingCollectors, errorHandlingRules } from './error-handling';
 import { migrationCollectors, migrationRules } from './migration';
 import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
+import { observabilityCollectors, observabilityRules } from './observability';
 import { routeFactsCollector } from '../routes';
 
 /** Every rule prodgap ships, in catalogue order. */
@@ -17,6 +18,7 @@ export const allRules: readonly RuleModule[] = [
   ...migrationRules,
   ...secretsConfigRules,
   ...resourceLimitsRules,
+  ...observabilityRules,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -32,6 +34,7 @@ export const allCollectors: readonly FactCollector[] = [
   ...migrationCollectors,
   ...secretsConfigCollectors,
   ...resourceLimitsCollectors,
+  ...observabilityCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
 ];
