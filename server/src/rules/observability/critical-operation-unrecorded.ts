@@ -39,7 +39,7 @@ function checkOperation(node: ts.CallExpression | ts.NewExpression, context: Rul
   if (!operation) return;
   const scope = observedFunction(node, context);
   if (!scope?.body || reported.has(scope)) return;
-  if (functionEmitsSignal(scope, settings, values)) return;
+  if (functionEmitsSignal(scope, settings, values, (child) => isCriticalCall(child, context))) return;
   reported.add(scope);
   const name = functionName(scope);
   context.report({
@@ -50,6 +50,10 @@ function checkOperation(node: ts.CallExpression | ts.NewExpression, context: Rul
     // A project function is judged with its declarations across the project, once every file was seen.
     pending: operation.projectFunction,
   });
+}
+
+function isCriticalCall(node: ts.Node, context: RuleContext): boolean {
+  return (ts.isCallExpression(node) || ts.isNewExpression(node)) && !!criticalOperation(node, context.settings, context.values);
 }
 
 /**

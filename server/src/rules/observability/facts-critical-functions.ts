@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FactCollector, FactCollectorContext, ProjectFacts } from '../../engine/types';
 import { isOutsideServerRuntime } from '../../engine/runtime';
 import { functionName } from '../error-handling/support';
-import { isCriticalFunctionName } from './support-critical';
+import { criticalOperation, isCriticalFunctionName } from './support-critical';
 import { functionEmitsSignal } from './support';
 
 /** A declaration of a critical project function (`deleteUser`, `chargeCustomer`) that leaves a signal itself. */
@@ -32,7 +32,8 @@ function recordDeclaration(fn: ts.FunctionLikeDeclaration, context: FactCollecto
   // A browser client's `deleteUser` (an HTTP call) says nothing about the server's.
   if (isOutsideServerRuntime(context.file)) return;
   if (!name || !isCriticalFunctionName(name, name, context.settings)) return;
-  if (functionEmitsSignal(fn, context.settings, context.values)) context.add({ kind: RECORDING_CRITICAL_FUNCTION, data: name });
+  const isCritical = (node: ts.Node) => (ts.isCallExpression(node) || ts.isNewExpression(node)) && !!criticalOperation(node, context.settings, context.values);
+  if (functionEmitsSignal(fn, context.settings, context.values, isCritical)) context.add({ kind: RECORDING_CRITICAL_FUNCTION, data: name });
 }
 
 /** Whether some declaration of the project function `name` records on its own. */

@@ -38,7 +38,7 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   const response = firstServerErrorResponse(clause.block, context);
   if (!response || rethrows(clause.block, response, context)) return;
   if (!response.selfEvident && !enclosingHandlerScope(clause, handlerScopes(file, values, settings))) return;
-  if (emitsSignal(clause.block, settings, values, response.response)) return;
+  if (emitsSignal(clause.block, settings, values, (node) => node === response.response)) return;
   // A thrown Nest exception is recorded when a project exception filter logs HttpExceptions.
   const pending = ts.isThrowStatement(response.response) ? NEST_RECORDING_FILTER : undefined;
   context.report({ node: response.anchor, messageId: 'unrecorded', fixes: logFix(clause, response, context), pending });

@@ -11,12 +11,13 @@ const MAX_FOLLOW_DEPTH = 2;
 /**
  * Whether running `root` leaves a signal: a log, metric, span, error report or audit-log write
  * anywhere in it (nested callbacks included: `.catch((e) => logger.error(e))` counts), or in a
- * function of the same file it calls. Nodes inside `skip` are not counted (the response being judged).
+ * function of the same file it calls. Nodes `skip` accepts are not counted, nor anything inside them
+ * (the response being judged, the critical calls themselves: `paymentIntents.capture` is no `capture` of an error).
  */
-export function emitsSignal(root: ts.Node, settings: FileSettings, values: ValueResolver, skip?: ts.Node): boolean {
+export function emitsSignal(root: ts.Node, settings: FileSettings, values: ValueResolver, skip?: (node: ts.Node) => boolean): boolean {
   const visited = new Set<ts.Node>();
   const search = (node: ts.Node, depth: number): boolean => {
-    if (node === skip) return false;
+    if (skip?.(node)) return false;
     if (ts.isCallExpression(node)) {
       if (writesAuditLog(node) || (!isDataAccess(node) && recordsSignal(node, settings, values))) return true;
       const target = depth < MAX_FOLLOW_DEPTH ? localFunction(unwrapExpression(node.expression), values) : undefined;
@@ -56,9 +57,9 @@ export function hasSignalDecorator(fn: ts.FunctionLikeDeclaration): boolean {
   });
 }
 
-/** Whether a function leaves a signal whenever it runs: a signal decorator, or a signal in its body. */
-export function functionEmitsSignal(fn: ts.FunctionLikeDeclaration, settings: FileSettings, values: ValueResolver): boolean {
-  return hasSignalDecorator(fn) || (!!fn.body && emitsSignal(fn.body, settings, values));
+/** Whether a function leaves a signal whenever it runs: a signal decorator, or a signal in its body besides `skip`. */
+export function functionEmitsSignal(fn: ts.FunctionLikeDeclaration, settings: FileSettings, values: ValueResolver, skip?: (node: ts.Node) => boolean): boolean {
+  return hasSignalDecorator(fn) || (!!fn.body && emitsSignal(fn.body, settings, values, skip));
 }
 
 /** The statement of a block (or case clause) that holds the node, if any. */
