@@ -9,6 +9,7 @@ import { secretsConfigCollectors, secretsConfigRules } from './secrets-config';
 import { inputValidationCollectors, inputValidationRules } from './input-validation';
 import { authorizationCollectors, authorizationRules } from './authorization';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
+import { observabilityCollectors, observabilityRules } from './observability';
 import { routeFactsCollector } from '../routes';
 
 /** Every rule prodgap ships, in catalogue order. */
@@ -22,6 +23,7 @@ export const allRules: readonly RuleModule[] = [
   ...resourceLimitsRules,
   ...inputValidationRules,
   ...authorizationRules,
+  ...observabilityRules,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -48,6 +50,7 @@ export const allCollectors: readonly FactCollector[] = [
   ...resourceLimitsCollectors,
   ...inputValidationCollectors,
   ...authorizationCollectors,
+  ...observabilityCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
 ];

@@ -4,30 +4,50 @@ import { propertyNameText, type ValueResolver } from '../../engine/values';
 import { indentOf } from '../../fixes/edits';
 import { enclosingFunction, functionName } from './support';
 
+/** The logger a fix writes to, and how it takes its arguments. */
+export interface ProjectLogger {
+  /** As written at the node: `this.logger`, `log`, `console`. */
+  expression: string;
+  /** `nest`: `Logger` of @nestjs/common (`log`, no `info`); `message-first`: winston; `object-first`: pino, bunyan. */
+  style: 'nest' | 'message-first' | 'object-first' | 'console';
+}
+
 /**
- * The statement that logs a failure with the project's logger where the node runs: `this.logger`
- * of the enclosing class, a `logger`/`log` (or configured) name in scope, else `console`.
- * Nest and winston loggers take the message first; pino and bunyan take the error object first.
+ * The project's logger where the node runs: `this.logger` of the enclosing class, a `logger`/`log`
+ * (or configured) name in scope, else `console`.
  */
-export function logStatement(node: ts.Node, errorName: string, what: string, settings: FileSettings, values: ValueResolver): string {
-  const message = `'${what.replace(/['\\]/g, '')} failed'`;
-  const fields = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
+export function projectLogger(node: ts.Node, settings: FileSettings, values: ValueResolver): ProjectLogger {
   const member = classLoggerMember(node, settings);
   if (member) {
-    return member.type && MESSAGE_FIRST_TYPES.test(member.type) ? `this.${member.name}.error(${message}, ${errorName});` : `this.${member.name}.error(${fields}, ${message});`;
+    const style = member.type && NEST_TYPES.test(member.type) ? 'nest' : member.type && MESSAGE_FIRST_TYPES.test(member.type) ? 'message-first' : 'object-first';
+    return { expression: `this.${member.name}`, style };
   }
   for (const name of [...settings.loggerNames, 'logger', 'log']) {
     const declaration = values.scopes.lookup(name, node);
     if (!declaration || declaration.kind === 'parameter') continue;
     const source = declaration.kind === 'import' ? declaration.module : declaration.kind === 'variable' && declaration.init ? declaration.init.getText() : '';
-    return MESSAGE_FIRST_MODULES.test(source) ? `${name}.error(${message}, ${errorName});` : `${name}.error(${fields}, ${message});`;
+    return { expression: name, style: NEST_MODULES.test(source) ? 'nest' : MESSAGE_FIRST_MODULES.test(source) ? 'message-first' : 'object-first' };
   }
-  return `console.error(${message}, ${errorName});`;
+  return { expression: 'console', style: 'console' };
+}
+
+/**
+ * The statement that logs a failure with the project's logger where the node runs (see
+ * `projectLogger`). Nest and winston loggers take the message first; pino and bunyan take the error
+ * object first.
+ */
+export function logStatement(node: ts.Node, errorName: string, what: string, settings: FileSettings, values: ValueResolver): string {
+  const message = `'${what.replace(/['\\]/g, '')} failed'`;
+  const fields = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
+  const logger = projectLogger(node, settings, values);
+  return logger.style === 'object-first' ? `${logger.expression}.error(${fields}, ${message});` : `${logger.expression}.error(${message}, ${errorName});`;
 }
 
 /** Nest's `Logger`/`LoggerService` and winston take `(message, meta)`; pino and bunyan take `(object, message)`. */
-const MESSAGE_FIRST_TYPES = /^(Logger|LoggerService|ConsoleLogger|winston\.Logger)$/;
-const MESSAGE_FIRST_MODULES = /winston|@nestjs|new Logger\(/;
+const NEST_TYPES = /^(Logger|LoggerService|ConsoleLogger)$/;
+const MESSAGE_FIRST_TYPES = /^winston\.Logger$/;
+const NEST_MODULES = /@nestjs|new Logger\(/;
+const MESSAGE_FIRST_MODULES = /winston/;
 
 /** `this.logger` (or a configured name) declared on the class the node's method belongs to. */
 function classLoggerMember(node: ts.Node, settings: FileSettings): { name: string; type?: string } | undefined {

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileSettings, OffsetRange } from '../../engine/types';
-import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { knowledge } from './support-knowledge';
 
 /** Shared by the catch-clause rules, so the runner scans a file's text for it once. */
@@ -187,8 +187,25 @@ export function isRecordingCall(call: ts.CallExpression, settings: FileSettings,
   if (receiverText !== undefined && (knowledge.recordingReceiver.test(receiverText) || settings.loggerNames.includes(receiverText))) return true;
   if (settings.loggerNames.includes(name) || knowledge.recordingCallee.test(name)) return true;
   if (knowledge.handoffFunctions.has(name) && !receiver) return true;
-  const qualified = qualifiedName(values.origin(call.expression));
-  return !!qualified && knowledge.handoffFunctions.has(qualified);
+  const origin = values.origin(call.expression);
+  const qualified = qualifiedName(origin);
+  if (qualified && knowledge.handoffFunctions.has(qualified)) return true;
+  const module = originModule(origin);
+  return !!module && (knowledge.recordingModules.has(module) || settings.metricsModules.includes(module));
+}
+
+/** The module a value comes from, through the calls and `new`s that built it (`new client.Counter(…)` → prom-client). */
+function originModule(origin: Origin): string | undefined {
+  let current = origin;
+  for (let hops = 0; hops < 4; hops++) {
+    const base = current.base;
+    if (base.kind === 'module') return base.module;
+    if (base.kind === 'call') current = base.callee;
+    else if (base.kind === 'new') current = base.ctor;
+    else if (base.kind === 'typed') current = base.type;
+    else return undefined;
+  }
+  return undefined;
 }
 
 /** A numeric literal ≥ 400 (or a non-literal status: can't tell, so it counts as a failure). */

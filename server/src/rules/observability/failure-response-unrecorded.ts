@@ -1,0 +1,96 @@
+import ts = require('typescript');
+import type { Fix, RuleContext, RuleModule, TextEdit } from '../../engine/types';
+import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
+import { bindingName, CATCH_PREFILTER } from '../error-handling/support';
+import { logStatement, operationName } from '../error-handling/support-fix';
+import { indentOf } from '../../fixes/edits';
+import { serverErrorResponse, type ServerErrorResponse } from './support-responses';
+import { emitsSignal, enclosingStatement } from './support';
+import { NEST_RECORDING_FILTER } from './facts-nest-filters';
+
+const rule: RuleModule = {
+  meta: {
+    id: 'observability/failure-response-unrecorded',
+    category: 'observability',
+    layer: 'operation',
+    description:
+      'A `catch` in a request handler that answers 5xx (`res.status(500)`, `reply.code(500)`, `ctx.status = 500`, `c.json(x, 500)`, `NextResponse.json(x, { status: 500 })`, a thrown Nest `InternalServerErrorException`) and records nothing: no log, metric, span or error report, no rethrow, no `next(err)`.',
+    why: 'The request failed on the server and the error is gone: the client sees a 500, the access log shows a status code, but the exception, its stack and its cause are nowhere. On-call cannot tell a bug from an outage, and an alert on error logs never fires.',
+    howToFix: 'Log the caught error (or report it to the error tracker) before answering 5xx.',
+    messages: {
+      unrecorded: 'This 5xx answer discards the caught error: nothing in the `catch` logs, reports or rethrows it. Log the error before responding.',
+      logError: 'Log the caught error before responding',
+    },
+    fixable: true,
+  },
+  kinds: [ts.SyntaxKind.CatchClause],
+  prefilter: CATCH_PREFILTER,
+  create(context) {
+    return {
+      [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
+    };
+  },
+  resolve: (pending, facts) => !facts.has(pending as string),
+};
+
+function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
+  const { file, settings, values } = context;
+  const response = firstServerErrorResponse(clause.block, context);
+  if (!response || rethrows(clause.block, response, context)) return;
+  if (!response.selfEvident && !enclosingHandlerScope(clause, handlerScopes(file, values, settings))) return;
+  if (emitsSignal(clause.block, settings, values, (node) => node === response.response)) return;
+  // A thrown Nest exception is recorded when a project exception filter logs HttpExceptions.
+  const pending = ts.isThrowStatement(response.response) ? NEST_RECORDING_FILTER : undefined;
+  context.report({ node: response.anchor, messageId: 'unrecorded', fixes: logFix(clause, response, context), pending });
+}
+
+/** The first 5xx answer of a catch block, outside nested functions and nested catches (judged on their own). */
+function firstServerErrorResponse(block: ts.Block, context: RuleContext): ServerErrorResponse | undefined {
+  let found: ServerErrorResponse | undefined;
+  const walk = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isCatchClause(node)) return;
+    found = serverErrorResponse(node, context.values);
+    if (!found) ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(block, walk);
+  return found;
+}
+
+/**
+ * A `throw` other than the 5xx answer itself passes the failure on to whoever records it. A Nest
+ * HttpException (`throw new NotFoundException()`) is an answer, not a hand-off: Nest doesn't log it.
+ */
+function rethrows(block: ts.Block, response: ServerErrorResponse, context: RuleContext): boolean {
+  let found = false;
+  const walk = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isThrowStatement(node) && node !== response.response && !isNestHttpException(node.expression, context)) found = true;
+    else ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(block, walk);
+  return found;
+}
+
+function isNestHttpException(expression: ts.Expression, context: RuleContext): boolean {
+  if (!ts.isNewExpression(expression) || !ts.isIdentifier(expression.expression) || !/Exception$/.test(expression.expression.text)) return false;
+  const origin = context.values.origin(expression.expression);
+  return origin.base.kind === 'module' && origin.base.module === '@nestjs/common';
+}
+
+/** Logs the caught error before the statement that answers, naming the error when the clause has no binding. */
+function logFix(clause: ts.CatchClause, response: ServerErrorResponse, context: RuleContext): Fix[] {
+  const { file, settings, values } = context;
+  const errorName = bindingName(clause) ?? (clause.variableDeclaration ? undefined : 'err');
+  const statement = enclosingStatement(response.response);
+  if (!errorName || !statement) return [];
+  const log = logStatement(clause, errorName, operationName(clause, 'request'), settings, values);
+  const start = statement.getStart(file.sourceFile);
+  const edits: TextEdit[] = [{ start, end: start, newText: `${log}\n${indentOf(statement, file.sourceFile)}` }];
+  if (!clause.variableDeclaration) {
+    const keywordEnd = clause.getStart(file.sourceFile) + 'catch'.length;
+    edits.unshift({ start: keywordEnd, end: keywordEnd, newText: ' (err)' });
+  }
+  return [{ title: rule.meta.messages.logError, kind: 'suggestion', edits }];
+}
+
+export default rule;
