@@ -36,3 +36,15 @@ productsRouter.post('/products/import', async (req, res) => {
   const result = await prisma.product.createMany({ data: req.body.products });
   res.status(201).json({ imported: result.count });
 });
+
+// Wishlists: any signed-in user can read anyone's wishlist by changing the id in the URL.
+productsRouter.get('/wishlists/:id', requireAuth, async (req, res) => {
+  const wishlist = await prisma.wishlist.findUnique({ where: { id: req.params.id }, include: { items: true } });
+  res.json({ wishlist, viewer: req.user.id });
+});
+
+// Scoped to the caller: safe.
+productsRouter.delete('/wishlists/:id', requireAuth, async (req, res) => {
+  await prisma.wishlist.deleteMany({ where: { id: req.params.id, ownerId: req.user.id } });
+  res.sendStatus(204);
+});

@@ -1,6 +1,7 @@
 import type { FactCollector, RuleModule } from '../../engine/types';
 import unauthenticatedMutation from './unauthenticated-mutation';
+import unscopedResourceAccess from './unscoped-resource-access';
 
-export const authorizationRules: RuleModule[] = [unauthenticatedMutation];
+export const authorizationRules: RuleModule[] = [unauthenticatedMutation, unscopedResourceAccess];
 
 export const authorizationCollectors: FactCollector[] = [];

@@ -1,0 +1,87 @@
+import ts = require('typescript');
+import type { RuleContext, RuleModule } from '../../engine/types';
+import type { RouteLocator } from '../../routes';
+import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
+import { isRoleGuard, projectAuthenticates } from './support';
+import { checksAccess } from './support-access';
+import { ownershipFixes } from './support-ownership-fix';
+import { isPossessionToken, isScopedToPrincipal, readsRequestId, resourceAccess } from './support-resource';
+
+const rule: RuleModule = {
+  meta: {
+    id: 'authorization/unscoped-resource-access',
+    category: 'authorization',
+    layer: 'constraints',
+    description:
+      'A request handler loads, updates or deletes a record by an id taken from the request (params, query, body, Nest `@Param`, Next.js route params) with a query not constrained by the current user or tenant, and no ownership or permission check in the handler.',
+    why: 'Any signed-in user can read or change any other user\'s record by changing the id in the URL (IDOR, the most common API vulnerability). Authentication says who the caller is; only a scoped query or an ownership check says the record is theirs.',
+    howToFix: 'Constrain the query by the principal (`where: { id, ownerId: user.id }`), or check ownership after the load and answer 404/403.',
+    messages: {
+      unscoped: '`{{call}}` selects a record by `{{id}}` from the request, but nothing ties it to the caller: constrain the query by the user or tenant, or check ownership before using it.',
+      scopeQuery: 'Constrain the query by the caller (`{{property}}`)',
+      addGuard: 'Check ownership after the load and answer 404',
+    },
+    fixable: true,
+  },
+  kinds: [ts.SyntaxKind.CallExpression],
+  prefilter: /\b(find\w*|update\w*|delete\w*|upsert|destroy|softDelete|where)\(/,
+  create(context) {
+    return {
+      [ts.SyntaxKind.CallExpression]: (node) => check(node as ts.CallExpression, context),
+    };
+  },
+  resolve: (pending, facts) => projectAuthenticates(pending as RouteLocator, facts),
+};
+
+function check(call: ts.CallExpression, context: RuleContext): void {
+  const { file, values, settings } = context;
+  const scopes = handlerScopes(file, values, settings);
+  if (scopes.size === 0) return;
+  const scope = enclosingHandlerScope(call, scopes);
+  if (!scope) return;
+  const access = resourceAccess(call, values);
+  if (!access) return;
+  const { route } = scope;
+  // Admin and role-guarded routes authorize by role, not by owner.
+  if (route.guards.some((g) => isRoleGuard(g))) return;
+  // Routes without a user (signed webhooks, cron jobs, token links) have no caller to scope by.
+  const hasUser = route.principal.reads.length > 0 || route.guards.some((g) => g.kind === 'auth' && !g.optional);
+  const idSelector = access.selectors.find((s) => readsRequestId(s, route, values));
+  if (!idSelector || access.selectors.some((s) => isScopedToPrincipal(s, route, values))) return;
+  const id = requestValueText(idSelector, route, values);
+  if (isPossessionToken(idSelector)) return;
+  // The load may sit in a callback (`prisma.$transaction(async (tx) => …)`): checks anywhere up to the request's function count.
+  if (enclosingFunctions(call, scopes).some((fn) => checksAccess(fn, call, route, values, settings))) return;
+  context.report({
+    node: access.anchor,
+    messageId: 'unscoped',
+    data: { call: access.anchor.getText().replace(/\s+/g, ''), id },
+    fixes: ownershipFixes(access, scope, context, rule.meta.messages),
+    // Without authentication in this file, only a project that authenticates the route has a caller to scope by.
+    ...(hasUser ? {} : { pending: route.locator }),
+  });
+}
+
+function enclosingFunctions(node: ts.Node, scopes: ReadonlyMap<ts.Node, unknown>): ts.FunctionLikeDeclaration[] {
+  const functions: ts.FunctionLikeDeclaration[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    functions.push(current as ts.FunctionLikeDeclaration);
+    if (scopes.has(current)) break;
+  }
+  return functions;
+}
+
+/** The shortest request-derived piece of a selector, for the message (`params.id`, `id`). */
+function requestValueText(selector: ts.Expression, route: Parameters<typeof readsRequestId>[1], values: Parameters<typeof readsRequestId>[2]): string {
+  let best: ts.Node = selector;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpression(node) && !ts.isObjectLiteralExpression(node) && readsRequestId(node, route, values) && node.getWidth() < best.getWidth()) best = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(selector);
+  const text = best.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+export default rule;

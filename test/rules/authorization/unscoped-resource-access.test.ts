@@ -1,0 +1,91 @@
+import rule from '../../../server/src/rules/authorization/unscoped-resource-access';
+import { runRuleTests } from '../../support/rule-tester';
+
+const express = 'import express from "express";\nconst router = express.Router();\nrouter.use(requireAuth);\n';
+
+runRuleTests(rule, {
+  valid: [
+    // Scoped by the caller in the query.
+    express + 'router.get("/docs/:id", async (req, res) => {\n  res.json(await prisma.document.findFirst({ where: { id: req.params.id, ownerId: req.user.id } }));\n});',
+    express + 'router.delete("/docs/:id", async (req, res) => {\n  await prisma.document.deleteMany({ where: { id: req.params.id, organizationId: req.user.orgId } });\n  res.sendStatus(204);\n});',
+    // Ownership checked after the load, by comparison, by a permission call or a configured function.
+    express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  if (!doc || doc.ownerId !== req.user.id) return res.sendStatus(404);\n  res.json(doc);\n});',
+    express + 'router.put("/docs/:id", async (req, res) => {\n  const doc = await Document.findById(req.params.id);\n  if (!req.ability.can("update", doc)) return res.sendStatus(403);\n  res.json(await doc.save());\n});',
+    { code: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  await guardDocument(req.user, doc);\n  res.json(doc);\n});', config: { auth: { ownershipChecks: ['guardDocument'] } } },
+    // A membership query scoped by the caller checks access to the parent.
+    express + 'router.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const member = await prisma.member.findFirst({ where: { teamId: req.params.teamId, userId: req.user.id } });\n  if (!member) return res.sendStatus(404);\n  res.json(await prisma.document.findUnique({ where: { id: req.params.id } }));\n});',
+    // The caller's own record; an id that is not from the request.
+    express + 'router.get("/me", async (req, res) => {\n  res.json(await prisma.user.findUnique({ where: { id: req.user.id } }));\n});',
+    express + 'router.get("/settings", async (req, res) => {\n  res.json(await prisma.setting.findUnique({ where: { id: GLOBAL_SETTINGS_ID } }));\n});',
+    // Role-guarded admin routes authorize by role.
+    'import express from "express";\nconst router = express.Router();\nrouter.delete("/admin/users/:id", requireAdmin, async (req, res) => {\n  await prisma.user.delete({ where: { id: req.params.id } });\n  res.sendStatus(204);\n});',
+    // Public routes (nothing authenticates anywhere): a public record, not an ownership question.
+    'import express from "express";\nconst router = express.Router();\nrouter.get("/posts/:slug", async (req, res) => {\n  res.json(await prisma.post.findUnique({ where: { slug: req.params.slug } }));\n});',
+    // Not ORM calls: a Map, a cache, an HTTP client.
+    express + 'router.delete("/sessions/:id", async (req, res) => {\n  sessions.delete(req.params.id);\n  await cache.delete(req.params.id);\n  res.sendStatus(204);\n});',
+    // Nest: scoped by the @CurrentUser.
+    'import { Controller, Get, Param } from "@nestjs/common";\n@Controller("docs")\nexport class DocsController {\n  @Get(":id")\n  one(@Param("id") id: string, @CurrentUser() user: User) {\n    return this.repo.findOne({ where: { id, owner: { id: user.id } } });\n  }\n}',
+  ],
+  invalid: [
+    {
+      name: 'Express + Prisma: a load by params.id; the fix checks ownership after it',
+      code: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  res.json({ doc, viewer: req.user.id });\n});',
+      errors: [
+        {
+          messageId: 'unscoped',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 47,
+          output: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  if (!doc || doc.userId !== req.user.id) return res.status(404).end();\n  res.json({ doc, viewer: req.user.id });\n});',
+        },
+      ],
+    },
+    {
+      name: 'a delete by a destructured body id; the fix copies the owner constraint of a sibling query',
+      code: express + 'router.get("/notes", async (req, res) => {\n  res.json(await prisma.note.findMany({ where: { authorId: req.user.id }, take: 50 }));\n});\nrouter.post("/notes/delete", async (req, res) => {\n  const { noteId } = req.body;\n  await prisma.note.delete({ where: { id: noteId } });\n  res.json({ by: req.user.id });\n});',
+      errors: [
+        {
+          messageId: 'unscoped',
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 27,
+          output: express + 'router.get("/notes", async (req, res) => {\n  res.json(await prisma.note.findMany({ where: { authorId: req.user.id }, take: 50 }));\n});\nrouter.post("/notes/delete", async (req, res) => {\n  const { noteId } = req.body;\n  await prisma.note.delete({ where: { id: noteId, authorId: req.user.id } });\n  res.json({ by: req.user.id });\n});',
+        },
+      ],
+    },
+    {
+      name: 'Mongoose findByIdAndUpdate in a Fastify handler, auth from a hook',
+      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.put("/items/:id", { onRequest: [app.authenticate] }, async (request) => {\n  return Item.findByIdAndUpdate(request.params.id, { done: true });\n});',
+      errors: [{ messageId: 'unscoped', line: 4, column: 10, endLine: 4, endColumn: 32 }],
+    },
+    {
+      name: 'Nest: TypeORM findOneBy with @Param; the fix throws NotFoundException and imports it',
+      code: 'import { Controller, Get, Param, UseGuards } from "@nestjs/common";\n@UseGuards(JwtAuthGuard)\n@Controller("invoices")\nexport class InvoicesController {\n  @Get(":id")\n  async one(@Param("id") id: string, @CurrentUser() user: User) {\n    const invoice = await this.invoiceRepository.findOneBy({ id });\n    return { invoice, viewer: user.id };\n  }\n}',
+      errors: [
+        {
+          messageId: 'unscoped',
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 59,
+          output: 'import { Controller, Get, Param, UseGuards, NotFoundException } from "@nestjs/common";\n@UseGuards(JwtAuthGuard)\n@Controller("invoices")\nexport class InvoicesController {\n  @Get(":id")\n  async one(@Param("id") id: string, @CurrentUser() user: User) {\n    const invoice = await this.invoiceRepository.findOneBy({ id });\n    if (!invoice || invoice.userId !== user.id) throw new NotFoundException();\n    return { invoice, viewer: user.id };\n  }\n}',
+        },
+      ],
+    },
+    {
+      name: 'Next.js route with a session: drizzle delete by route params',
+      code: 'import { auth } from "@/auth";\nexport async function DELETE(_req: Request, { params }: { params: { id: string } }) {\n  const session = await auth();\n  if (!session) return new Response(null, { status: 401 });\n  await db.delete(projects).where(eq(projects.id, params.id));\n  return new Response(null, { status: 204 });\n}',
+      filename: 'app/api/projects/[id]/route.ts',
+      errors: [{ messageId: 'unscoped', line: 5, column: 29, endLine: 5, endColumn: 34 }],
+    },
+    {
+      name: 'mounted behind auth in another file (pending on project facts)',
+      code: 'import express from "express";\nconst router = express.Router();\nrouter.delete("/:id", async (req, res) => {\n  await prisma.order.delete({ where: { id: req.params.id } });\n  res.sendStatus(204);\n});\nexport default router;',
+      filename: 'src/routes/orders.ts',
+      files: { 'src/app.ts': 'import express from "express";\nimport orders from "./routes/orders";\nconst app = express();\napp.use("/orders", authenticate, orders);' },
+      errors: [{ messageId: 'unscoped', line: 4, column: 9, endLine: 4, endColumn: 28 }],
+    },
+  ],
+});
