@@ -17,6 +17,7 @@ runRuleTests(rule, {
     // A builder kept in a const is a subquery; a service method that happens to be called getMany.
     express + 'router.get("/stats", async (req, res) => {\n  const latest = db.select().from(checks).where(eq(checks.region, "eu")).as("latest");\n  res.json(await summarize(latest));\n});',
     express + 'router.get("/teams", async (req, res) => {\n  res.json(await this.teamService.getMany(req.user.id));\n});',
+    express + 'router.get("/folders", async (req, res) => {\n  res.json(await prisma.folder.findMany({ where: folderWhere(req.user.id, req.body.ids) }));\n});',
     // Options the file cannot see into may carry the limit.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany(buildQuery(req.query)));\n});',
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ ...pagination(req.query), where: { shopId: 1 } }));\n});',

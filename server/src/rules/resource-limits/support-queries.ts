@@ -53,7 +53,12 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
     const where = values.lookupProperty(object, ['where']);
     const whereObject = where.status === 'present' && where.value ? objectOf(where.value, values) : undefined;
     if (whereObject && pinsUniqueKey(whereObject, values, options)) return undefined;
-    if (where.status === 'present' && !whereObject && where.value && ts.isArrayLiteralExpression(unwrapExpression(where.value))) return undefined;
+    // Drizzle's relational where is a condition (`eq(t.workspaceId, id)`); a where built elsewhere
+    // (`where: whereForIds(ids)`, an array of conditions) may well bound the query.
+    const condition = where.status === 'present' && !whereObject && where.value ? unwrapExpression(where.value) : undefined;
+    if (condition && isDrizzleCondition(condition)) {
+      if (conditionPinsId(condition, options)) return undefined;
+    } else if (where.status === 'present' && !whereObject) return undefined;
   }
   const insertKey = style.insertKey;
   return {
@@ -177,6 +182,12 @@ function builderWherePinsId(method: string, call: ts.CallExpression, values: Val
   if (method === 'whereIn') return true;
   if ((method === 'where' || method === 'andWhere') && ts.isStringLiteralLike(first)) return isUniqueKey(first.text.split('.').pop()!, options);
   return conditionPinsId(first, options);
+}
+
+const DRIZZLE_OPERATORS = new Set(['eq', 'ne', 'and', 'or', 'not', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'inArray', 'notInArray', 'isNull', 'isNotNull', 'between', 'exists']);
+
+function isDrizzleCondition(node: ts.Expression): boolean {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DRIZZLE_OPERATORS.has(node.expression.text);
 }
 
 /** Drizzle conditions: `eq(orders.id, id)`, `inArray(orders.slug, slugs)`, `and(eq(orders.id, id), …)`. */
