@@ -18,6 +18,7 @@ runRuleTests(rule, {
     express + 'router.get("/stats", async (req, res) => {\n  const latest = db.select().from(checks).where(eq(checks.region, "eu")).as("latest");\n  res.json(await summarize(latest));\n});',
     express + 'router.get("/teams", async (req, res) => {\n  res.json(await this.teamService.getMany(req.user.id));\n});',
     express + 'router.get("/folders", async (req, res) => {\n  res.json(await prisma.folder.findMany({ where: folderWhere(req.user.id, req.body.ids) }));\n});',
+    express + 'router.get("/monitors", async (req, res) => {\n  const conditions = [eq(monitor.workspaceId, 1)];\n  res.json(await db.select().from(monitor).where(and(...conditions)));\n});',
     // Options the file cannot see into may carry the limit.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany(buildQuery(req.query)));\n});',
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ ...pagination(req.query), where: { shopId: 1 } }));\n});',

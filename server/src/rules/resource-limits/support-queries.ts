@@ -195,7 +195,8 @@ function conditionPinsId(condition: ts.Expression, options: QueryOptions): boole
   const node = unwrapExpression(condition);
   if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return false;
   const name = node.expression.text;
-  if (name === 'and') return node.arguments.some((a) => conditionPinsId(a, options));
+  // `and(...conditions)`: a list of conditions assembled elsewhere may hold the bound.
+  if (name === 'and') return node.arguments.some((a) => ts.isSpreadElement(a) || conditionPinsId(a, options));
   if (name === 'inArray') return true;
   if (name !== 'eq') return false;
   const column = node.arguments[0] && unwrapExpression(node.arguments[0]);
