@@ -48,3 +48,13 @@ productsRouter.delete('/wishlists/:id', requireAuth, async (req, res) => {
   await prisma.wishlist.deleteMany({ where: { id: req.params.id, ownerId: req.user.id } });
   res.sendStatus(204);
 });
+
+// Price recalculation: a failure answers 500 and leaves no log, metric or trace behind.
+productsRouter.post('/products/:id/reprice', requireAuth, async (req, res) => {
+  try {
+    const { rows } = await pool.query('UPDATE products SET price = base_price * $1 WHERE id = $2 RETURNING *', [req.body.factor, req.params.id]);
+    res.json(rows[0]);
+  } catch {
+    res.status(500).json({ error: 'repricing failed' });
+  }
+});
