@@ -18,6 +18,18 @@ const MAX_DEPTH = 8;
  */
 export function parameterPath(expression: ts.Expression, values: ValueResolver, depth = 0): ParameterPath | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // Reads are asked about twice (as input, as principal): one answer per node and resolver.
+  let cache = PATHS.get(values);
+  if (!cache) PATHS.set(values, (cache = new WeakMap()));
+  if (depth === 0 && cache.has(expression)) return cache.get(expression);
+  const found = computeParameterPath(expression, values, depth);
+  if (depth === 0) cache.set(expression, found);
+  return found;
+}
+
+const PATHS = new WeakMap<ValueResolver, WeakMap<ts.Expression, ParameterPath | undefined>>();
+
+function computeParameterPath(expression: ts.Expression, values: ValueResolver, depth: number): ParameterPath | undefined {
   const path: string[] = [];
   let node = unwrapExpression(expression);
   while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {

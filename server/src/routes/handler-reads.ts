@@ -25,6 +25,8 @@ export type RouteValidation = Partial<Record<InputSource | '*', string>>;
 const { principal: PRINCIPAL } = FRAMEWORKS;
 const CONTEXT_KEY = new RegExp(PRINCIPAL.contextKeys, 'i');
 const PRINCIPAL_FUNCTION = new RegExp(PRINCIPAL.functionNames);
+/** Last segments of the catalogue's principal functions (`getServerSession` of `next-auth.getServerSession`). */
+const PRINCIPAL_FUNCTION_NAMES = new Set(PRINCIPAL.functions.map((f) => f.split('.').pop()!));
 
 const split = (dotted: string) => (dotted ? dotted.split('.') : []);
 
@@ -106,10 +108,16 @@ function principalMatcher(roots: readonly RequestRoot[], values: ValueResolver):
   const isPrincipalCall = (node: ts.Expression): boolean => {
     const call = unwrapExpression(node);
     if (!ts.isCallExpression(call)) return false;
-    const callee = qualifiedName(values.origin(call.expression));
-    if (callee && PRINCIPAL.functions.includes(callee)) return true;
-    const name = ts.isIdentifier(call.expression) ? call.expression.text : undefined;
-    if (name && PRINCIPAL_FUNCTION.test(name)) return true;
+    const calleeNode = unwrapExpression(call.expression);
+    const name = ts.isIdentifier(calleeNode) ? calleeNode.text : ts.isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : undefined;
+    if (!name) return false;
+    if (ts.isIdentifier(calleeNode) && PRINCIPAL_FUNCTION.test(name)) return true;
+    // Resolving where a callee comes from is the costly part: only for names a principal function can have.
+    if (PRINCIPAL_FUNCTION_NAMES.has(name)) {
+      const callee = qualifiedName(values.origin(call.expression));
+      if (callee && PRINCIPAL.functions.includes(callee)) return true;
+    }
+    if (!ts.isPropertyAccessExpression(calleeNode) || !call.arguments.length) return false;
     const found = parameterPath(call.expression, values);
     const root = found && roots.find((r) => r.parameter === found.parameter && startsWith(found.path, r.base));
     const method = found && root ? found.path.slice(root.base.length) : undefined;
