@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { staticText, unwrapExpression } from '../../engine/values';
-import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { calleeName, documentsIntent, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { isExpectedFailureCall } from './support-expected';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
 import { logStatement } from './support-fix';
