@@ -20,6 +20,14 @@ runRuleTests(rule, {
     'async function exists(p: string) {\n  try {\n    await fs.promises.stat(p);\n    return true;\n  } catch {\n    return false;\n  }\n}',
     'async function cached(key: string) {\n  try {\n    return JSON.parse(await redis.get(key));\n  } catch {\n    return undefined;\n  }\n}',
     'async function verify(token: string) {\n  try {\n    return await jwt.verify(token, secret);\n  } catch {\n    return null;\n  }\n}',
+    // Lookups that throw when nothing is found: the default is the "not found" answer.
+    'async function getInvitation(id: string) {\n  try {\n    return O.some(await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id } }));\n  } catch (e) {\n    return O.none;\n  }\n}',
+    'async function f(key: string) {\n  try {\n    return await this.config.getOrThrow(key);\n  } catch {\n    return undefined;\n  }\n}',
+    'async function f(value: string) {\n  try {\n    return await decrypt(value, key);\n  } catch {\n    return null;\n  }\n}',
+    // "No row" is expected: a single-row delete.
+    'async function revoke(id: string) {\n  try {\n    await prisma.session.delete({ where: { id } });\n    return true;\n  } catch {\n    return false;\n  }\n}',
+    // An insert used as a claim (a nonce, an idempotency key): `false` answers "already taken".
+    'async function claim(key: string) {\n  try {\n    await prisma.idempotencyKey.create({ data: { key } });\n    return true;\n  } catch {\n    return false;\n  }\n}',
     // Predicates and validators answer false on failure by design.
     'async function isReachable(url: string) {\n  try {\n    await ping(url);\n    return true;\n  } catch {\n    return false;\n  }\n}',
     'const schema = z.string().refine(async (v) => {\n  try {\n    await assertSafeUrl(v);\n    return true;\n  } catch {\n    return false;\n  }\n});',
@@ -62,6 +70,16 @@ runRuleTests(rule, {
     {
       name: 'a success response on failure',
       code: 'app.post("/orders", async (req, res) => {\n  try {\n    await orders.create(req.body);\n    res.json({ success: true });\n  } catch {\n    res.json({ success: true });\n  }\n});',
+      errors: [{ messageId: 'returnsDefault', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    {
+      name: 'an insert whose catch hands back null is not a claim',
+      code: 'async function addMember(data: Member) {\n  try {\n    return await prisma.member.create({ data });\n  } catch {\n    return null;\n  }\n}',
+      errors: [{ messageId: 'returnsDefault', line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'a plain update by key expects its row: false hides an outage',
+      code: 'async function markDone(id: string) {\n  try {\n    await prisma.job.update({ where: { id }, data: { done: true } });\n    return true;\n  } catch {\n    return false;\n  }\n}',
       errors: [{ messageId: 'returnsDefault', line: 5, column: 5, endLine: 5, endColumn: 10 }],
     },
     {

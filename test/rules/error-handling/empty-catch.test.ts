@@ -3,6 +3,21 @@ import { runRuleTests } from '../../support/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    // "No row" is the expected answer: a single-row delete, an update whose where adds a condition to the key.
+    'async function f(id: string) {\n  try {\n    await prisma.installedIntegration.delete({ where: { id } });\n  } catch {}\n}',
+    'async function f(id: string) {\n  try {\n    await prisma.campaign.update({ where: { id, status: "sending" }, data: { status: "sent" } });\n  } catch {}\n}',
+    // A lookup that throws when nothing is found; Promise.allSettled never rejects.
+    'async function f(id: string) {\n  try {\n    user = await prisma.user.findUniqueOrThrow({ where: { id } });\n  } catch {}\n}',
+    'async function f() {\n  try {\n    await Promise.allSettled([prisma.token.delete({ where: { token } }), redis.del(key)]);\n  } catch {}\n}',
+    // Only reads: the code after the try goes on without the data.
+    'async function f() {\n  let rate: number | undefined;\n  try {\n    rate = (await this.marketData.get({ symbol }))?.price;\n  } catch {}\n  if (rate === undefined) logger.error("no rate");\n}',
+    'async function f() {\n  try {\n    state = JSON.parse(await s3.getObject(key));\n  } catch {}\n}',
+    // An insert used as a claim: `false` answers "already taken".
+    'async function notSeenBefore(nonce: string) {\n  try {\n    await this.store.registerNonce(nonce);\n    return true;\n  } catch {}\n  return false;\n}',
+    // A local function that records its own failures.
+    'async function pushPrices() {\n  try {\n    await api.post("/prices", prices);\n  } catch (err) {\n    logger.error({ err }, "push failed");\n    throw err;\n  }\n}\nasync function f() {\n  try {\n    await pushPrices();\n  } catch {}\n}',
+    // A synchronous call on a metric records; it does not write.
+    'try {\n  impactMetrics.updateGauge(HEAP, used);\n} catch {}',
     // Handled: logged and rethrown, passed on, or the error is read.
     'async function f() {\n  try {\n    await save();\n  } catch (err) {\n    logger.error({ err }, "save failed");\n    throw err;\n  }\n}',
     'async function f() {\n  try {\n    await save();\n  } catch (e) {\n    if (e.code === "ENOENT") return null;\n    throw e;\n  }\n}',
@@ -89,8 +104,28 @@ runRuleTests(rule, {
       errors: [{ messageId: 'emptyCatch', line: 3, column: 3, endLine: 3, endColumn: 8 }],
     },
     {
-      name: 'JSON.parse of a value read from a remote store still awaits the store',
-      code: 'async function f() {\n  try {\n    state = JSON.parse(await s3.getObject(key));\n  } catch {}\n}',
+      name: 'JSON.parse of the response of a write still awaits the write',
+      code: 'async function f() {\n  try {\n    state = JSON.parse(await s3.putObject(key, body));\n  } catch {}\n}',
+      errors: [{ messageId: 'emptyCatch', line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'a many-row delete does not throw when nothing matches: its failure is an outage',
+      code: 'async function f(id: string) {\n  try {\n    await prisma.session.deleteMany({ where: { userId: id } });\n  } catch {}\n}',
+      errors: [{ messageId: 'emptyCatch', line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'a read next to a write is judged by the write; a plain update by key is expected to find its row',
+      code: 'async function f(id: string) {\n  try {\n    const job = await prisma.job.findUnique({ where: { id } });\n    await prisma.job.update({ where: { id }, data: { runs: job.runs + 1 } });\n  } catch {}\n}',
+      errors: [{ messageId: 'emptyCatch', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    {
+      name: 'a local function that does not record its failures',
+      code: 'async function pushPrices() {\n  await api.post("/prices", prices);\n}\nasync function f() {\n  try {\n    await pushPrices();\n  } catch {}\n}',
+      errors: [{ messageId: 'emptyCatch', line: 7, column: 5, endLine: 7, endColumn: 10 }],
+    },
+    {
+      name: 'getOrCreate writes: not a read',
+      code: 'async function f() {\n  try {\n    await customers.getOrCreate(user);\n  } catch {}\n}',
       errors: [{ messageId: 'emptyCatch', line: 4, column: 5, endLine: 4, endColumn: 10 }],
     },
     {

@@ -29,11 +29,26 @@ runRuleTests(rule, {
     'mailer.sendMail(reminder).catch(() => {\n  // ignore: the nightly job re-sends reminders\n});',
     '// Best effort: a failed bookkeeping write must never fail auth.\nif (stale) {\n  await db.update(apiKey).set({ lastUsedAt: new Date() }).where(eq(apiKey.id, id)).catch(() => {});\n}',
     'widget.render().catch(() => {});',
+    // An HTTP GET made for its data, with a stand-in when it cannot be read.
+    'const data = await fetch(`${api}/timeseries`, { headers }).then((r) => r.json()).catch(() => []);',
+    'const count = await api.get(`/links/count`).then((r) => r.data.count).catch(() => 0);',
+    // A conditional update: "no row" (already moved on) is the expected answer.
+    'await prisma.backgroundJob.update({ where: { id, status: "PENDING" }, data: { status: "PROCESSING" } }).catch(() => null);',
+    // A local function that records its own failures.
+    'async function sendDigest(user: User) {\n  try {\n    await mailer.sendMail(digest(user));\n  } catch (err) {\n    logger.error({ err }, "digest failed");\n  }\n}\nsendDigest(user).catch(() => {});',
     // Browser code and test helpers.
     { code: 'await db.delete(auditLog).where(eq(auditLog.id, id)).catch(() => undefined);', filename: 'packages/services/test/helpers.ts' },
     { code: '"use client";\nfetch("/api/orders", { method: "POST" }).catch(() => {});', filename: 'app/cart.ts' },
   ],
   invalid: [
+    {
+      name: 'a GET whose response is not used, and one whose method cannot be seen',
+      code: 'fetch(hookUrl).catch(() => {});\nconst rows = await fetch(url, init).then((r) => r.json()).catch(() => []);',
+      errors: [
+        { messageId: 'swallowed', line: 1, column: 16, endLine: 1, endColumn: 21 },
+        { messageId: 'swallowed', line: 2, column: 59, endLine: 2, endColumn: 64 },
+      ],
+    },
     {
       name: 'a write with an empty handler',
       code: 'user.save().catch(() => {});',

@@ -16,10 +16,23 @@ runRuleTests(rule, {
     'function load(): number { return 1; }\nasync function f() {\n  try {\n    return load();\n  } catch (e) {\n    logger.error(e);\n    throw e;\n  }\n}',
     // Inside a nested callback the return belongs to that callback.
     'async function f() {\n  try {\n    items.forEach((item) => { return save(item); });\n    return await done();\n  } catch (e) {\n    logger.error(e);\n    throw e;\n  }\n}',
+    // A transaction callback whose catch only rethrows, inside a try that handles the failure: the
+    // rejection still rolls back and reaches that catch.
+    'async function create(title: string) {\n  try {\n    return await prisma.$transaction(async (tx) => {\n      try {\n        return tx.collection.create({ data: { title } });\n      } catch (error) {\n        throw new ConflictException(error);\n      }\n    });\n  } catch (error) {\n    console.error("create failed", error);\n    return E.left("CREATION_FAILED");\n  }\n}',
     // The catch retries the same call: awaiting would run it twice on its own failure.
     'async function refresh() { return token(); }\nasync function f() {\n  try {\n    return refresh();\n  } catch (e) {\n    return refresh();\n  }\n}',
   ],
   invalid: [
+    {
+      name: 'a transaction callback with no handler around the transaction',
+      code: 'async function create(title: string) {\n  return prisma.$transaction(async (tx) => {\n    try {\n      return tx.collection.create({ data: { title } });\n    } catch (error) {\n      throw new ConflictException(error);\n    }\n  });\n}',
+      errors: [{ messageId: 'bypassed', line: 5, column: 7, endLine: 5, endColumn: 12 }],
+    },
+    {
+      name: 'a transaction callback whose catch logs: the log is skipped',
+      code: 'async function create(title: string) {\n  try {\n    return await db.transaction(async (trx) => {\n      try {\n        return trx("collections").insert({ title });\n      } catch (error) {\n        logger.error({ error }, "insert failed");\n        throw error;\n      }\n    });\n  } catch (error) {\n    return null;\n  }\n}',
+      errors: [{ messageId: 'bypassed', line: 6, column: 9, endLine: 6, endColumn: 14 }],
+    },
     {
       name: 'a local async function',
       code: 'async function load(id: string) { return db.get(id); }\nasync function handler(id: string) {\n  try {\n    return load(id);\n  } catch (err) {\n    logger.error({ err }, "load failed");\n    throw new NotFoundError(id);\n  }\n}',

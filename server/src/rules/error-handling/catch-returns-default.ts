@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly, CATCH_PREFILTER } from './support';
+import { bindingName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, CATCH_PREFILTER } from './support';
+import { answersClaimTaken, unexpectedFailures } from './support-expected';
 import { handlesFailure, onlyReturnsDefault } from './support-catch';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
@@ -36,7 +37,8 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   if (handlesFailure(block, errorName, settings, values)) return;
   const tryStatement = clause.parent;
   // Parsing input, existence checks and feature detection: the default is the intended answer.
-  if (!tryCanFailUnexpectedly(tryStatement.tryBlock, values, false)) return;
+  const risky = unexpectedFailures(tryStatement.tryBlock, settings, values, false);
+  if (risky.length === 0 || answersClaimTaken(tryStatement, risky)) return;
   if (catchDocumentsIntent(clause, file.sourceFile)) return;
   if (isBestEffortFunction(clause)) return;
   context.report({ range: catchKeywordRange(clause, file.sourceFile), messageId: 'returnsDefault', fixes: recordFixes(clause, context) });

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, tryCanFailUnexpectedly, CATCH_PREFILTER } from './support';
+import { bindingName, functionName, catchKeywordRange, catchDocumentsIntent, isBestEffortFunction, CATCH_PREFILTER } from './support';
+import { answersClaimTaken, isReadCall, unexpectedFailures } from './support-expected';
 import { logStatement, operationName, rewriteCatch } from './support-fix';
 
 const rule: RuleModule = {
@@ -31,7 +32,10 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   const { file, values, settings } = context;
   if (clause.block.statements.length > 0) return;
   const tryStatement = clause.parent;
-  if (!tryCanFailUnexpectedly(tryStatement.tryBlock, values, true)) return;
+  const risky = unexpectedFailures(tryStatement.tryBlock, settings, values, true);
+  if (risky.length === 0 || answersClaimTaken(tryStatement, risky)) return;
+  // Only reads: the code after the try goes on without the data, and has to cope with its absence.
+  if (risky.every((node) => isReadCall(node, values))) return;
   // Documented best effort: `catch { /* ignore: already gone */ }` or a comment on the try.
   if (catchDocumentsIntent(clause, file.sourceFile)) return;
   if (isBestEffortFunction(clause) || isInsideCleanup(clause)) return;

@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
-import { staticText, unwrapExpression } from '../../engine/values';
-import { calleeName, documentsIntent, isExpectedFailureCall, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { propertyNameText, staticText, unwrapExpression } from '../../engine/values';
+import { calleeName, documentsIntent, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { isExpectedFailureCall, recordsOwnFailures } from './support-expected';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
 import { logStatement } from './support-fix';
@@ -36,7 +37,7 @@ function checkCatchCall(call: ts.CallExpression, context: RuleContext): void {
   const handler = unwrapExpression(call.arguments[0]);
   if (!swallows(handler, context)) return;
   const operation = operationCall(callee.expression, context);
-  if (!operation || !failureMatters(operation, context) || resultIsChecked(call)) return;
+  if (!operation || !failureMatters(operation, context) || readsResponse(operation, callee.expression) || resultIsChecked(call)) return;
   const handlerText = file.text.slice(handler.getStart(file.sourceFile), handler.getEnd());
   if (documentsIntent(handlerText, true) || documentsIntent(commentsAbove(call, file.sourceFile), false)) return;
   const name = operation.expression.getText(file.sourceFile).replace(/\s+/g, '');
@@ -95,7 +96,7 @@ function failureMatters(call: ts.CallExpression, context: RuleContext): boolean 
   if (knowledge.cleanupMethods.has(name)) return false;
   const url = staticText(call.arguments[0]);
   if (url !== undefined && knowledge.bestEffortUrl.test(url)) return false;
-  if (isExpectedFailureCall(call, context.values)) return false;
+  if (isExpectedFailureCall(call, context.values) || recordsOwnFailures(call, context.settings, context.values)) return false;
   if (isHttpClientCall(call, context.values)) return true;
   // A query builder is judged by its verb: `db.update(t).set(v).where(c)` is an update.
   for (let link: ts.Expression | undefined = call; link && ts.isCallExpression(link); link = receiverOf(link)) {
@@ -105,6 +106,28 @@ function failureMatters(call: ts.CallExpression, context: RuleContext): boolean 
     if (knowledge.queueMethods.has(verb) && receiver && knowledge.queueReceiver.test(receiver.getText())) return true;
   }
   return false;
+}
+
+/**
+ * `fetch(url).then((r) => r.json()).catch(() => [])`: an HTTP GET made for the data it returns,
+ * with a stand-in for when it cannot be read. A read, not an outbound write: nothing was done that
+ * the stand-in pretends succeeded. A request with another method, or whose response is not used, is
+ * still judged.
+ */
+function readsResponse(operation: ts.CallExpression, guarded: ts.Expression): boolean {
+  const link = unwrapExpression(guarded);
+  if (!ts.isCallExpression(link) || calleeName(link) !== 'then' || link === operation) return false;
+  const name = calleeName(operation);
+  if (name === 'get' || name === 'head') return true;
+  if (name !== 'fetch') return false;
+  const options = operation.arguments[1];
+  if (!options) return true;
+  const init = unwrapExpression(options);
+  if (!ts.isObjectLiteralExpression(init)) return false;
+  const method = init.properties.find((property) => propertyNameText(property.name) === 'method');
+  if (!method) return true;
+  const verb = ts.isPropertyAssignment(method) ? staticText(method.initializer) : undefined;
+  return verb !== undefined && /^(get|head)$/i.test(verb);
 }
 
 /**

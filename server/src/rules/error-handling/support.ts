@@ -55,6 +55,31 @@ export function functionName(fn: ts.FunctionLikeDeclaration | undefined): string
   return undefined;
 }
 
+/**
+ * The declaration a call runs when this file shows it: a local function (`load()`, `const load =
+ * async () => …`) or a method of the enclosing class (`this.load()`, a method or an arrow property).
+ */
+export function localDeclarationOf(call: ts.CallExpression, values: ValueResolver): ts.FunctionLikeDeclaration | undefined {
+  const receiver = receiverOf(call);
+  if (receiver?.kind === ts.SyntaxKind.ThisKeyword) return thisMethodOf(call, calleeName(call));
+  if (receiver) return undefined;
+  const origin = values.origin(call.expression);
+  return origin.base.kind === 'function' && origin.path.length === 0 ? origin.base.node : undefined;
+}
+
+function thisMethodOf(call: ts.CallExpression, name: string | undefined): ts.FunctionLikeDeclaration | undefined {
+  for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
+    if (!ts.isClassLike(node)) continue;
+    for (const member of node.members) {
+      if (propertyNameText(member.name) !== name) continue;
+      if (ts.isMethodDeclaration(member)) return member;
+      if (ts.isPropertyDeclaration(member) && member.initializer && ts.isArrowFunction(member.initializer)) return member.initializer;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** `tryLoad`, `safeParse`, `isReachable`: the name says a failure is an answer, not an incident. */
 export function isBestEffortFunction(node: ts.Node): boolean {
   const fn = enclosingFunction(node);
@@ -101,51 +126,6 @@ export function catchDocumentsIntent(clause: ts.CatchClause, sourceFile: ts.Sour
   const block = text.slice(clause.block.getStart(sourceFile), clause.block.getEnd());
   const beforeCatch = text.slice(last ? last.getEnd() : tryBlock.getStart(sourceFile), tryBlock.getEnd());
   return documentsIntent(block, true) || documentsIntent(`${leadingComments(clause.parent, sourceFile)}\n${beforeCatch}`, false);
-}
-
-/** Calls whose failure is the expected answer: parsing input, existence checks, feature detection. */
-export function isExpectedFailureCall(call: ts.CallExpression | ts.NewExpression, values: ValueResolver): boolean {
-  const origin = values.origin(call.expression);
-  const qualified = qualifiedName(origin);
-  if (qualified && knowledge.expectedFunctions.has(qualified)) return true;
-  if (origin.base.kind === 'module' && knowledge.expectedModules.has(origin.base.module)) return true;
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
-  const name = calleeName(call);
-  if (!name) return false;
-  if (ts.isIdentifier(unwrapExpression(call.expression)) && knowledge.expectedFunctions.has(name)) return true;
-  // A cache read: a miss or a cache outage falls back to the source of truth.
-  const receiver = ts.isCallExpression(call) ? receiverOf(call) : undefined;
-  if (receiver && knowledge.cacheMethods.has(name) && knowledge.cacheReceiver.test(receiver.getText())) return true;
-  return knowledge.expectedMethods.has(name) || knowledge.expectedMethodPattern.test(name);
-}
-
-/**
- * Whether a try block can fail in a way its catch should not hide: it awaits something other than
- * an expected failure (JSON.parse, fs.stat, a cache read, a DNS lookup) or cleanup (unlink, close;
- * only with `cleanupIsSafe`), or calls a write (`fs.writeFileSync`, `repo.save`, `sendInvoice`).
- * Other synchronous code in a try is nearly always parsing, formatting or validation, where the
- * fallback in the catch is the intended answer, so it is not judged.
- */
-export function tryCanFailUnexpectedly(tryBlock: ts.Block, values: ValueResolver, cleanupIsSafe: boolean): boolean {
-  let risky = false;
-  forEachOwnNode(tryBlock, (node) => {
-    if (risky) return;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const name = calleeName(node) ?? '';
-      if (isExpectedFailureCall(node, values) || (cleanupIsSafe && knowledge.cleanupMethods.has(name))) return;
-      risky = isAwaited(node) || knowledge.syncWrites.has(name) || knowledge.matterName.test(name);
-    } else if (ts.isAwaitExpression(node)) {
-      const operand = unwrapExpression(node.expression);
-      risky = !ts.isCallExpression(operand) && !ts.isNewExpression(operand);
-    }
-  });
-  return risky;
-}
-
-function isAwaited(node: ts.Node): boolean {
-  let current = node.parent;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.parent;
-  return ts.isAwaitExpression(current);
 }
 
 /** `fetch(…)`, `axios.post(…)`, `got(…)`, or a method of an instance from `axios.create(…)`. */

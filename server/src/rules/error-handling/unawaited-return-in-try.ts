@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
-import { propertyNameText, qualifiedName, unwrapExpression } from '../../engine/values';
-import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, receiverOf, CATCH_PREFILTER } from './support';
+import { qualifiedName, unwrapExpression } from '../../engine/values';
+import { bindingName, calleeName, isHttpClientCall, catchKeywordRange, enclosingFunction, forEachOwnNode, localDeclarationOf, receiverOf, CATCH_PREFILTER } from './support';
 import { knowledge } from './support-knowledge';
 
 const rule: RuleModule = {
@@ -30,7 +30,7 @@ const rule: RuleModule = {
 function checkTry(statement: ts.TryStatement, context: RuleContext): void {
   const clause = statement.catchClause;
   const fn = enclosingFunction(statement);
-  if (!clause || !fn || !isAsync(fn) || !catchDoesWork(clause)) return;
+  if (!clause || !fn || !isAsync(fn) || !catchDoesWork(clause) || rethrowsToOuterHandler(fn, clause)) return;
   const returned: ts.CallExpression[] = [];
   forEachOwnNode(statement.tryBlock, (node) => {
     if (!ts.isReturnStatement(node) || !node.expression) return;
@@ -68,6 +68,24 @@ function catchDoesWork(clause: ts.CatchClause): boolean {
   return acts;
 }
 
+/**
+ * `await prisma.$transaction(async (tx) => { try { return tx.x.create(…) } catch (e) { throw new
+ * ConflictException(e) } })` inside a try whose catch handles the failure: the un-awaited rejection
+ * still rolls the transaction back and reaches that outer catch, only without the wrapper. A catch
+ * that does more than rethrow (logs, recovers) is still judged.
+ */
+function rethrowsToOuterHandler(fn: ts.FunctionLikeDeclaration, clause: ts.CatchClause): boolean {
+  const statements = clause.block.statements;
+  if (statements.length !== 1 || !ts.isThrowStatement(statements[0])) return false;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression) || !knowledge.transactionMethods.has(calleeName(call) ?? '')) return false;
+  for (let node: ts.Node = call; node.parent && !ts.isFunctionLike(node); node = node.parent) {
+    const parent = node.parent;
+    if (ts.isTryStatement(parent) && parent.tryBlock === node && parent.catchClause && parent.catchClause.block.statements.length > 0) return true;
+  }
+  return false;
+}
+
 /** `try { return refresh() } catch { return refresh() }`: awaiting would run the fallback twice on its own failure. */
 function retriedInCatch(call: ts.CallExpression, clause: ts.CatchClause): boolean {
   const callee = call.expression.getText();
@@ -94,7 +112,10 @@ function returnsPromise(call: ts.CallExpression, context: RuleContext): boolean 
   if (!name) return false;
   const receiver = receiverOf(call);
   if (receiver && (name === 'then' || name === 'catch' || name === 'finally')) return true;
-  if (receiver?.kind === ts.SyntaxKind.ThisKeyword) return thisMethodIsAsync(call, name);
+  if (receiver?.kind === ts.SyntaxKind.ThisKeyword) {
+    const method = localDeclarationOf(call, context.values);
+    return !!method && declaresPromise(method);
+  }
   const origin = context.values.origin(call.expression);
   if (origin.base.kind === 'function' && origin.path.length === 0) return declaresPromise(origin.base.node);
   const qualified = qualifiedName(origin);
@@ -106,20 +127,6 @@ function returnsPromise(call: ts.CallExpression, context: RuleContext): boolean 
 
 function declaresPromise(fn: ts.FunctionLikeDeclaration): boolean {
   return isAsync(fn) || (!!fn.type && /^Promise\s*</.test(fn.type.getText()));
-}
-
-/** `this.load()` where the class declares `async load()` (or `load(): Promise<…>`). */
-function thisMethodIsAsync(call: ts.CallExpression, name: string): boolean {
-  for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
-    if (!ts.isClassLike(node)) continue;
-    return node.members.some((member) => {
-      if (propertyNameText(member.name) !== name) return false;
-      if (ts.isMethodDeclaration(member)) return declaresPromise(member);
-      if (ts.isPropertyDeclaration(member) && member.initializer && ts.isArrowFunction(member.initializer)) return declaresPromise(member.initializer);
-      return false;
-    });
-  }
-  return false;
 }
 
 export default rule;
