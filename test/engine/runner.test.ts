@@ -82,3 +82,19 @@ test('incremental re-parsing gives the same findings as a full parse, edit after
     previous = incremental.tree;
   }
 });
+
+test('a prefilter derived from settings sees the file\'s configuration', () => {
+  let created = 0;
+  const configured: RuleModule = {
+    meta: meta('timeout/configured'),
+    kinds: [ts.SyntaxKind.CallExpression],
+    prefilter: (settings) => new RegExp(settings.criticalOperations.join('|') || '(?!)'),
+    create: () => (created++, {}),
+  };
+  const run = (config: Parameters<typeof settingsFor>[0]) =>
+    analyzeFile('a.ts', 'settleInvoice(a);', settingsFor(config, 'a.ts'), { rules: [configured], collectors: [], runRules: true, knownRuleIds: new Set<string>() });
+  run({});
+  assert.equal(created, 0);
+  run({ metrics: { criticalOperations: ['settleInvoice'] } });
+  assert.equal(created, 1);
+});

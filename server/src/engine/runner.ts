@@ -7,6 +7,7 @@ import type {
   Fix,
   Notice,
   OffsetRange,
+  Prefilter,
   ReportDescriptor,
   RuleModule,
   TextCheck,
@@ -95,12 +96,13 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
   let subscribed = 0;
   // Rules of one family often share a prefilter: each distinct one scans the text once.
   const prefilterResults = new Map<RegExp, boolean>();
-  const passes = (prefilter: RegExp) => {
+  const passes = (given: Prefilter) => {
+    const prefilter = typeof given === 'function' ? given(settings) : given;
     let result = prefilterResults.get(prefilter);
     if (result === undefined) prefilterResults.set(prefilter, (result = prefilter.test(text)));
     return result;
   };
-  const subscribe = (name: string, kinds: readonly ts.SyntaxKind[], prefilter: RegExp | undefined, create: () => Visitors) => {
+  const subscribe = (name: string, kinds: readonly ts.SyntaxKind[], prefilter: Prefilter | undefined, create: () => Visitors) => {
     if (prefilter && !passes(prefilter)) return;
     const subscriber: Subscriber = { name, create, failed: false };
     subscribed++;

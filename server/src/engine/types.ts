@@ -115,6 +115,9 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
 }
 
+/** A cheap test on a file's text: fixed, or derived from the file's settings. */
+export type Prefilter = RegExp | ((settings: FileSettings) => RegExp);
+
 export interface RuleModule {
   meta: RuleMeta;
   /** Node kinds the rule's visitors handle; the runner skips the rule when a file has none of them. */
@@ -126,9 +129,11 @@ export interface RuleModule {
   scope?: 'server' | 'any';
   /**
    * A cheap test on the file's text (e.g. /\bfetch\b/): when it fails the rule can't report in the
-   * file and is not run there. Keeps the per-keystroke cost near the cost of parsing.
+   * file and is not run there. Keeps the per-keystroke cost near the cost of parsing. A function
+   * gives the test for a file's settings (names from the configuration); it should return the same
+   * RegExp for the same settings, so files share one compiled test.
    */
-  prefilter?: RegExp;
+  prefilter?: Prefilter;
   create(context: RuleContext): Visitors;
   /** Decides a pending finding against the project's facts: true keeps it. */
   resolve?(pending: unknown, facts: ProjectFacts): boolean;
@@ -173,7 +178,7 @@ export interface FactCollector {
   name: string;
   kinds: readonly ts.SyntaxKind[];
   /** As for rules: the collector runs only on files whose text matches. */
-  prefilter?: RegExp;
+  prefilter?: Prefilter;
   create(context: FactCollectorContext): Visitors;
 }
 

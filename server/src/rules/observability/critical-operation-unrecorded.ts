@@ -4,7 +4,7 @@ import { handlerScopes } from '../../routes/reach';
 import { enclosingFunction, functionName } from '../error-handling/support';
 import { projectLogger } from '../error-handling/support-fix';
 import { indentOf } from '../../fixes/edits';
-import { criticalOperation, type CriticalOperation } from './support-critical';
+import { criticalOperation, criticalPrefilter, type CriticalOperation } from './support-critical';
 import { criticalFunctionRecords } from './facts-critical-functions';
 import { enclosingStatement, functionEmitsSignal } from './support';
 
@@ -24,6 +24,7 @@ const rule: RuleModule = {
     fixable: true,
   },
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
+  prefilter: criticalPrefilter,
   create(context) {
     // One finding per function: the first unrecorded critical operation stands for the gap.
     const reported = new Set<ts.Node>();

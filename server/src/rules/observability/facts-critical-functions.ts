@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FactCollector, FactCollectorContext, ProjectFacts } from '../../engine/types';
 import { isOutsideServerRuntime } from '../../engine/runtime';
 import { functionName } from '../error-handling/support';
-import { criticalOperation, isCriticalFunctionName } from './support-critical';
+import { criticalOperation, criticalPrefilter, isCriticalFunctionName } from './support-critical';
 import { functionEmitsSignal } from './support';
 
 /** A declaration of a critical project function (`deleteUser`, `chargeCustomer`) that leaves a signal itself. */
@@ -16,6 +16,7 @@ export const RECORDING_CRITICAL_FUNCTION = 'observability/recording-critical-fun
 export const criticalFunctionsCollector: FactCollector = {
   name: 'observability/critical-functions',
   kinds: [ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression],
+  prefilter: criticalPrefilter,
   create(context) {
     const visit = (node: ts.Node) => recordDeclaration(node as ts.FunctionLikeDeclaration, context);
     return {

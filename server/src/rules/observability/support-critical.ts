@@ -22,6 +22,30 @@ const SDK_METHOD_NAMES = new Set(
   [...knowledge.stripeMethods, ...knowledge.stripeCancellations.methods, ...knowledge.sdkMethods.flatMap((sdk) => [...sdk.methods])].map((m) => m.split('.').pop()!),
 );
 
+/** Receivers of catalogued SDK methods (`refunds` of `refunds.create`), PayPal request classes: words a file must hold. */
+const SDK_WORDS = [
+  ...[...knowledge.stripeMethods, ...knowledge.stripeCancellations.methods, ...knowledge.sdkMethods.flatMap((sdk) => [...sdk.methods])].map((m) => m.split('.').slice(-2, -1)[0]),
+  ...[...knowledge.requestConstructors].map((c) => c.split('.').pop()!),
+];
+const NAME_SOURCE = knowledge.criticalFunctionName.source.replace(/^\^/, '').replace(/\$$/, '');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const prefilters = new Map<string, RegExp>();
+
+/**
+ * The text test of the critical-operation rule and its collector: an SDK receiver, a critical
+ * function name, or a name from `metrics.criticalOperations`. One RegExp per configured list.
+ */
+export function criticalPrefilter(settings: Pick<FileSettings, 'criticalOperations'>): RegExp {
+  const key = settings.criticalOperations.join('\n');
+  let found = prefilters.get(key);
+  if (!found) {
+    const configured = settings.criticalOperations.map((entry) => escape(entry.split('.').pop()!));
+    found = new RegExp(`\\b(?:${[...new Set(SDK_WORDS)].map(escape).join('|')}|${NAME_SOURCE}${configured.map((c) => `|${c}`).join('')})\\b`);
+    prefilters.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The critical operation a call or `new` performs: a catalogued payment-SDK method (Stripe through
  * the idempotency rules' client recognition, Braintree, Square), a PayPal request object, or a
