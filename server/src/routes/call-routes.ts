@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileSettings } from '../engine/types';
 import { staticText, unwrapExpression, type ValueResolver } from '../engine/values';
 import { flattenArguments, guardRef } from './guards';
-import { readHandler, VALID_TARGETS, type RequestRoot, type RouteValidation } from './handler-reads';
+import { readHandler, withReads, VALID_TARGETS, type RequestRoot, type RouteValidation } from './handler-reads';
 import { FRAMEWORKS } from './knowledge';
 import { knowledgeOf, resolveFunction } from './instances';
 import { guardsBefore, type Registrations, type RouteCall } from './registrations';
@@ -35,8 +35,7 @@ export function buildCallRoutes(values: ValueResolver, settings: FileSettings, r
     const validation = { ...routeValidation(routeGuards), ...parts.validation };
     const handler = parts.handler && resolveFunction(parts.handler, values);
     const roots = requestRoots(instance.framework, handler);
-    const { inputs, principal } = readHandler(handler, roots, values, validation);
-    routes.push({
+    routes.push(withReads({
       framework: instance.framework,
       method: parts.method,
       ...(path !== undefined ? { path } : {}),
@@ -44,10 +43,8 @@ export function buildCallRoutes(values: ValueResolver, settings: FileSettings, r
       anchorNode: parts.pathNode ?? (call.expression as ts.PropertyAccessExpression).name,
       handler,
       guards,
-      principal,
-      inputs,
       locator: locator(instance.framework),
-    });
+    }, () => readHandler(handler, roots, values, validation)));
   }
   return routes;
 }

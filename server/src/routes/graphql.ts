@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileSettings } from '../engine/types';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../engine/values';
 import { guardRef } from './guards';
-import { readHandler, type RequestRoot } from './handler-reads';
+import { readHandler, withReads, type RequestRoot } from './handler-reads';
 import { resolveFunction } from './instances';
 import { FRAMEWORKS } from './knowledge';
 import type { Framework, GuardRef, RouteHandler, RouteLocator, RouteMethod } from './types';
@@ -37,8 +37,8 @@ function fieldRoutes(operation: string, method: RouteMethod, fields: ts.ObjectLi
         : { wrappers: [], handler: undefined };
     if (!handler) continue;
     const guards: GuardRef[] = wrappers.map((w) => guardRef(w.expression, 'route', values, settings));
-    const { inputs, principal } = readHandler(handler, resolverRoots(handler), values);
-    routes.push({ framework: 'graphql', method, path: `${operation}.${name}`, pathNode: field.name, anchorNode: field.name, handler, guards, principal, inputs, locator });
+    const node = field.name;
+    routes.push(withReads({ framework: 'graphql', method, path: `${operation}.${name}`, pathNode: node, anchorNode: node, handler, guards, locator }, () => readHandler(handler, resolverRoots(handler), values)));
   }
   return routes;
 }

@@ -3,7 +3,7 @@ import { qualifiedName, unwrapExpression, type ValueResolver } from '../engine/v
 import { bindingsOf, forEachRead, parameterPath, rootVariable, startsWith, textOf, type ParameterPath } from './chains';
 import { isParseMethod } from './guards';
 import { FRAMEWORKS, type InputPathKnowledge } from './knowledge';
-import type { InputRef, InputSource, PrincipalAccess } from './types';
+import type { InputRef, InputSource, PrincipalAccess, RouteHandler } from './types';
 
 /** A handler parameter, or a member of one, that holds the request (or a part of it) in some framework's shape. */
 export interface RequestRoot {
@@ -30,13 +30,31 @@ const PRINCIPAL_FUNCTION_NAMES = new Set(PRINCIPAL.functions.map((f) => f.split(
 
 const split = (dotted: string) => (dotted ? dotted.split('.') : []);
 
+export interface HandlerReads {
+  inputs: InputRef[];
+  principal: PrincipalAccess;
+}
+
+/**
+ * A route whose inputs and principal are read from its handler on first use: most routes are only
+ * asked for their method, path and guards, and reading a large handler is the model's main cost.
+ */
+export function withReads(route: Omit<RouteHandler, 'inputs' | 'principal'>, read: () => HandlerReads): RouteHandler {
+  let reads: HandlerReads | undefined;
+  const get = () => (reads ??= read());
+  return Object.defineProperties(route, {
+    inputs: { get: () => get().inputs, enumerable: true },
+    principal: { get: () => get().principal, enumerable: true },
+  }) as RouteHandler;
+}
+
 /** The request inputs a handler reads and how it reads the principal, given where its request lives. */
 export function readHandler(
   handler: ts.FunctionLikeDeclaration | undefined,
   roots: readonly RequestRoot[],
   values: ValueResolver,
   validation: RouteValidation = {},
-): { inputs: InputRef[]; principal: PrincipalAccess } {
+): HandlerReads {
   const rootOf = (found: ParameterPath | undefined) => found && roots.find((r) => r.parameter === found.parameter && startsWith(found.path, r.base));
   const matchInput = (found: ParameterPath, isCall: boolean) => {
     const root = rootOf(found);

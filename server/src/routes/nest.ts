@@ -3,7 +3,7 @@ import type { FileSettings } from '../engine/types';
 import { staticText, unwrapExpression, type ValueResolver } from '../engine/values';
 import { decoratorsOf, type DecoratorInfo } from './decorators';
 import { guardName, guardRef } from './guards';
-import { readHandler, type RequestRoot } from './handler-reads';
+import { readHandler, withReads, type RequestRoot } from './handler-reads';
 import { FRAMEWORKS } from './knowledge';
 import { joinPath } from './registrations';
 import type { Framework, GuardLevel, GuardRef, InputRef, RouteHandler, RouteLocator, RouteMethod } from './types';
@@ -53,9 +53,12 @@ function classRoutes(cls: ts.ClassDeclaration, values: ValueResolver, settings: 
       : (ownPath ?? routeDecorator.args.map((arg) => nameOption(arg, values)).find((name) => name !== undefined) ?? fieldName);
     const pipes = [...classPipes, ...pipesOf(memberDecorators)];
     const roots = requestRoots(member);
-    const { inputs: bodyReads, principal } = readHandler(member, roots, values);
-    principal.reads.unshift(...roots.filter((r) => r.isPrincipal).map((r) => r.parameter));
-    routes.push({
+    const reads = () => {
+      const { inputs: bodyReads, principal } = readHandler(member, roots, values);
+      principal.reads.unshift(...roots.filter((r) => r.isPrincipal).map((r) => r.parameter));
+      return { principal, inputs: [...parameterInputs(member, pipes), ...bodyReads] };
+    };
+    routes.push(withReads({
       framework: 'nest',
       method,
       ...(path !== undefined ? { path } : {}),
@@ -66,10 +69,8 @@ function classRoutes(cls: ts.ClassDeclaration, values: ValueResolver, settings: 
       ...(classOptOut || memberDecorators.some((d) => PUBLIC_DECORATOR.test(d.name))
         ? { authOptOut: memberDecorators.find((d) => PUBLIC_DECORATOR.test(d.name))?.name ?? classOptOut }
         : {}),
-      principal,
-      inputs: [...parameterInputs(member, pipes), ...bodyReads],
       locator: locator('nest'),
-    });
+    }, reads));
   }
   return routes;
 }

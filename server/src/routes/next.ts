@@ -3,7 +3,7 @@ import type { AnalyzedFile, FileSettings } from '../engine/types';
 import { unwrapExpression, type ValueResolver } from '../engine/values';
 import { bindingNames } from './chains';
 import { guardRef } from './guards';
-import { readHandler, type RequestRoot } from './handler-reads';
+import { readHandler, withReads, type RequestRoot } from './handler-reads';
 import { resolveFunction } from './instances';
 import { FRAMEWORKS } from './knowledge';
 import type { Framework, GuardRef, RouteHandler, RouteLocator, RouteMethod } from './types';
@@ -85,8 +85,7 @@ function handlerRoute(exported: Export, method: RouteMethod, anchorNode: ts.Node
     // A wrapper that hands its handler the session or user is what authenticates the request.
     return suppliesPrincipal && guard.kind === 'unknown' ? { ...guard, kind: 'auth' } : guard;
   });
-  const { inputs, principal } = readHandler(handler, roots, values);
-  return { framework: locator.framework, method, path, anchorNode, handler, guards, principal, inputs, locator };
+  return withReads({ framework: locator.framework, method, path, anchorNode, handler, guards, locator }, () => readHandler(handler, roots, values));
 }
 
 /** A plain handler's `(request, { params })`, or a wrapper's `({ req, params, session })`. */

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileSettings } from '../engine/types';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../engine/values';
 import { guardRef } from './guards';
-import { readHandler, type RequestRoot, type RouteValidation } from './handler-reads';
+import { readHandler, withReads, type RequestRoot, type RouteValidation } from './handler-reads';
 import { resolveFunction } from './instances';
 import { FRAMEWORKS } from './knowledge';
 import type { Framework, GuardLevel, GuardRef, RouteHandler, RouteLocator } from './types';
@@ -31,19 +31,16 @@ function procedureRoute(call: ts.CallExpression, callee: ts.PropertyAccessExpres
   if (!chain) return undefined;
   const handler = resolveFunction(call.arguments[0], values);
   const validation: RouteValidation = chain.input ? { input: chain.input } : {};
-  const { inputs, principal } = readHandler(handler, procedureRoots(handler), values, validation);
   const field = enclosingField(call);
-  return {
+  return withReads({
     framework: 'trpc',
     method: TRPC.operations[callee.name.text],
     ...(field ? { path: field.path, pathNode: field.node } : {}),
     anchorNode: field?.node ?? callee.name,
     handler,
     guards: chain.guards,
-    principal,
-    inputs,
     locator,
-  };
+  }, () => readHandler(handler, procedureRoots(handler), values, validation));
 }
 
 interface Chain {
