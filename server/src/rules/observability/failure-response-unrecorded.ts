@@ -5,7 +5,8 @@ import { bindingName, CATCH_PREFILTER } from '../error-handling/support';
 import { logStatement, operationName } from '../error-handling/support-fix';
 import { indentOf } from '../../fixes/edits';
 import { serverErrorResponse, type ServerErrorResponse } from './support-responses';
-import { emitsSignal, enclosingStatement } from './support';
+import { emitsSignal, enclosingStatement, functionEmitsSignal } from './support';
+import { criticalOperation } from './support-critical';
 import { NEST_RECORDING_FILTER } from './facts-nest-filters';
 
 const rule: RuleModule = {
@@ -39,9 +40,26 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   if (!response || rethrows(clause.block, response, context)) return;
   if (!response.selfEvident && !enclosingHandlerScope(clause, handlerScopes(file, values, settings))) return;
   if (emitsSignal(clause.block, settings, values, (node) => node === response.response)) return;
+  // One finding per gap: a critical call in the try of a function that records nothing is reported there.
+  if (reportedAsCriticalOperation(clause, context)) return;
   // A thrown Nest exception is recorded when a project exception filter logs HttpExceptions.
   const pending = ts.isThrowStatement(response.response) ? NEST_RECORDING_FILTER : undefined;
   context.report({ node: response.anchor, messageId: 'unrecorded', fixes: logFix(clause, response, context), pending });
+}
+
+function reportedAsCriticalOperation(clause: ts.CatchClause, context: RuleContext): boolean {
+  const { settings, values } = context;
+  let critical = false;
+  const walk = (node: ts.Node): void => {
+    if (critical || ts.isFunctionLike(node)) return;
+    critical = (ts.isCallExpression(node) || ts.isNewExpression(node)) && !!criticalOperation(node, settings, values);
+    if (!critical) ts.forEachChild(node, walk);
+  };
+  walk(clause.parent.tryBlock);
+  if (!critical) return false;
+  let fn: ts.Node | undefined = clause.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  return !!fn && !functionEmitsSignal(fn as ts.FunctionLikeDeclaration, settings, values);
 }
 
 /** The first 5xx answer of a catch block, outside nested functions and nested catches (judged on their own). */
