@@ -81,6 +81,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'unscoped', line: 5, column: 29, endLine: 5, endColumn: 34 }],
     },
     {
+      name: 'Nest: a repository injected by type (any name); update then re-read of the same id is one gap',
+      code: 'import { Body, Controller, Param, Put, UseGuards } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@UseGuards(JwtAuthGuard)\n@Controller("posts")\nexport class PostsController {\n  constructor(private readonly posts: Repository<Post>) {}\n  @Put(":id")\n  async update(@Param("id") id: string, @Body() body: UpdatePostDto) {\n    await this.posts.update(id, body);\n    return this.posts.findOneBy({ id });\n  }\n}',
+      errors: [{ messageId: 'unscoped', line: 9, column: 11, endLine: 9, endColumn: 28 }],
+    },
+    {
       name: 'mounted behind auth in another file (pending on project facts)',
       code: 'import express from "express";\nconst router = express.Router();\nrouter.delete("/:id", async (req, res) => {\n  await prisma.order.delete({ where: { id: req.params.id } });\n  res.sendStatus(204);\n});\nexport default router;',
       filename: 'src/routes/orders.ts',

@@ -145,6 +145,20 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'Nest: a TypeORM repository injected by type, whatever its name',
+      code: 'import { Controller, Get } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Controller("posts")\nexport class PostsController {\n  constructor(private readonly posts: Repository<Post>) {}\n  @Get()\n  list() {\n    return this.posts.find({ where: { published: true } });\n  }\n}',
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 27,
+          output: 'import { Controller, Get } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Controller("posts")\nexport class PostsController {\n  constructor(private readonly posts: Repository<Post>) {}\n  @Get()\n  list() {\n    return this.posts.find({ where: { published: true }, take: 100 });\n  }\n}',
+        },
+      ],
+    },
+    {
       name: 'Drizzle select in a Next.js route handler',
       code: 'import { db } from "@/db";\nexport async function GET(request: Request) {\n  const rows = await db.select().from(monitors).where(eq(monitors.workspaceId, 1));\n  return Response.json(rows);\n}',
       filename: 'app/api/monitors/route.ts',

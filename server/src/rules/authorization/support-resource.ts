@@ -3,6 +3,7 @@ import { propertyNameText, unwrapExpression, type ValueResolver } from '../../en
 import { textOf } from '../../routes/chains';
 import type { RouteHandler } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
+import { typedOrm } from '../support-orm';
 
 /** A call that loads, updates or deletes records, with the parts that say which ones. */
 export interface ResourceAccess {
@@ -17,6 +18,7 @@ export interface ResourceAccess {
   where?: ts.ObjectLiteralExpression;
 }
 
+const TYPEORM_CRITERIA_FIRST = new Set(['update', 'delete', 'softDelete', 'restore', 'findOneBy', 'findOneByOrFail']);
 const MODEL_RECEIVER = /(^|\.)[A-Z]\w*$|[rR]epo(sitory)?$|[mM]odel$|[mM]anager$/;
 const DRIZZLE_TARGETS = new Set(['update', 'delete', 'from']);
 const compact = (node: ts.Node) => node.getText().replace(/\s+/g, '');
@@ -29,15 +31,21 @@ export function resourceAccess(call: ts.CallExpression, values: ValueResolver): 
   const receiver = callee.expression;
   const receiverText = compact(receiver);
   if (method === 'where') return drizzleOrKnexWhere(call, callee);
+  const typed = typedOrm(receiver, values);
+  // TypeORM repositories take the criteria first: `repo.update(id, changes)`, `repo.delete(id)`.
+  if (typed === 'typeorm' && TYPEORM_CRITERIA_FIRST.has(method) && call.arguments[0]) {
+    const literal = objectOf(call.arguments[0], values);
+    return { call, anchor: callee, model: receiverText, selectors: [call.arguments[0]], ...(literal ? { where: literal } : {}) };
+  }
   if (AUTHORIZATION.whereOption.has(method)) {
     // Prisma `prisma.doc.delete({ where })`, TypeORM `repo.findOne({ where })`, Sequelize `Doc.update(values, { where })`.
     const holder = call.arguments.map((a) => objectOf(a, values)).find((o) => o && whereOf(o));
     const where = holder && whereOf(holder);
     if (!where) return undefined;
-    if (!ts.isPropertyAccessExpression(unwrapExpression(receiver)) && !MODEL_RECEIVER.test(receiverText)) return undefined;
+    if (!ts.isPropertyAccessExpression(unwrapExpression(receiver)) && !MODEL_RECEIVER.test(receiverText) && !typed) return undefined;
     return { call, anchor: callee, model: receiverText, selectors: [where], ...(ts.isObjectLiteralExpression(unwrapExpression(where)) ? { where: unwrapExpression(where) as ts.ObjectLiteralExpression } : {}) };
   }
-  if (AUTHORIZATION.whereArgument.has(method) && MODEL_RECEIVER.test(receiverText) && call.arguments[0]) {
+  if (AUTHORIZATION.whereArgument.has(method) && (MODEL_RECEIVER.test(receiverText) || typed) && call.arguments[0]) {
     // Mongoose `Doc.findById(id)`, Sequelize `Doc.findByPk(id)`, TypeORM `repo.findOneBy({ id })`.
     const first = call.arguments[0];
     const literal = objectOf(first, values);

@@ -26,14 +26,16 @@ const rule: RuleModule = {
   kinds: [ts.SyntaxKind.CallExpression],
   prefilter: /\b(find\w*|update\w*|delete\w*|upsert|destroy|softDelete|where)\(/,
   create(context) {
+    // One finding per gap: a handler that updates then re-reads the same id is reported once.
+    const reported = new Set<string>();
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => check(node as ts.CallExpression, context),
+      [ts.SyntaxKind.CallExpression]: (node) => check(node as ts.CallExpression, context, reported),
     };
   },
   resolve: (pending, facts) => projectAuthenticates(pending as RouteLocator, facts),
 };
 
-function check(call: ts.CallExpression, context: RuleContext): void {
+function check(call: ts.CallExpression, context: RuleContext, reported: Set<string>): void {
   const { file, values, settings } = context;
   const scopes = handlerScopes(file, values, settings);
   if (scopes.size === 0) return;
@@ -51,7 +53,11 @@ function check(call: ts.CallExpression, context: RuleContext): void {
   const id = requestValueText(idSelector, route, values);
   if (isPossessionToken(idSelector)) return;
   // The load may sit in a callback (`prisma.$transaction(async (tx) => …)`): checks anywhere up to the request's function count.
-  if (enclosingFunctions(call, scopes).some((fn) => checksAccess(fn, call, route, values, settings))) return;
+  const functions = enclosingFunctions(call, scopes);
+  if (functions.some((fn) => checksAccess(fn, call, route, values, settings))) return;
+  const gap = `${functions[functions.length - 1]?.pos}:${id}`;
+  if (reported.has(gap)) return;
+  reported.add(gap);
   context.report({
     node: access.anchor,
     messageId: 'unscoped',

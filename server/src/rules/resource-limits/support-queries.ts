@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { TextEdit } from '../../engine/types';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { appendArgument, insertProperty } from '../../fixes/edits';
+import { typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
 
 /** A read that may return every matching row, found at the call that starts it. */
@@ -29,9 +30,10 @@ export function unboundedQuery(call: ts.CallExpression, values: ValueResolver, o
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     const receiver = compact(callee.expression);
-    const optionStyle = QUERIES.optionStyle.find((s) => s.methods.includes(method) && s.receiver.test(receiver));
+    const typed = typedOrm(callee.expression, values);
+    const optionStyle = QUERIES.optionStyle.find((s) => s.methods.includes(method) && (s.receiver.test(receiver) || s.orm === typed));
     if (optionStyle) return optionStyleQuery(call, callee, optionStyle, values, options);
-    const chainStyle = QUERIES.chainStyle.find((s) => s.methods.includes(method) && (!s.receiver || s.receiver.test(receiver)));
+    const chainStyle = QUERIES.chainStyle.find((s) => s.methods.includes(method) && (!s.receiver || s.receiver.test(receiver) || s.orm === typed));
     if (chainStyle) return chainStyleQuery(call, callee, chainStyle, values, options);
     if (method === 'from' && isDrizzleSelect(callee.expression)) return builderQuery(call, 'drizzle', (callee.expression as ts.CallExpression).expression, values, options);
   }
