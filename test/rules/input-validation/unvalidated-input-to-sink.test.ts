@@ -16,6 +16,8 @@ runRuleTests(rule, {
     express + 'router.post("/u", async (req, res) => {\n  res.json(await prisma.user.create({ data: { name: req.body.name } }));\n  res.json(await prisma.user.findFirst({ where: { email: req.body.email } }));\n});',
     // A request path or query after a constant base is not SSRF; a relative redirect built in a template is not open.
     express + 'router.get("/p", async (req, res) => {\n  await fetch(`https://api.example.com/items/${req.query.id}`);\n  res.redirect(`/items/${req.query.id}`);\n});',
+    // GraphQL arguments are typed by the schema.
+    'import { Args, Mutation, Resolver } from "@nestjs/graphql";\n@Resolver()\nexport class TokensResolver {\n  @Mutation()\n  create(@Args("label") label: string) {\n    return this.repo.save(label);\n  }\n}',
     // Checked by an if that exits, or cleaned by a conversion.
     express + 'router.get("/p", async (req, res) => {\n  const { next } = req.query;\n  if (!ALLOWED.includes(next)) return res.sendStatus(400);\n  res.redirect(next);\n  res.sendFile(path.basename(req.query.f));\n});',
     // No shell: an argument array cannot inject commands.
@@ -84,6 +86,20 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'filePath', line: 8, column: 12, endLine: 8, endColumn: 27, output: null },
         { messageId: 'shellCommand', line: 9, column: 3, endLine: 9, endColumn: 7, output: null },
+      ],
+    },
+    {
+      name: 'Express: a host after a constant scheme is SSRF',
+      code: express + 'router.get("/check", async (req, res) => {\n  await fetch(`https://${req.query.domain}/health`);\n});',
+      errors: [
+        {
+          messageId: 'outboundUrl',
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 14,
+          output: 'import express from "express";\nimport { z } from \'zod\';\nconst router = express.Router();\nconst QuerySchema = z.object({ domain: z.string() });\n\nrouter.get("/check", async (req, res) => {\n  await fetch(`https://${QuerySchema.parse(req.query).domain}/health`);\n});',
+        },
       ],
     },
     {

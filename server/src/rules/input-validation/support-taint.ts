@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { textOf } from '../../routes/chains';
-import type { InputRef, RouteHandler } from '../../routes';
+import type { InputRef } from '../../routes';
 import { INPUT_SINKS } from './support-sinks';
 
 const CARRIERS = new Set(INPUT_SINKS.carriers.functions);
@@ -12,11 +12,13 @@ const OBJECT_CARRIERS = new Set(['Object.assign', 'structuredClone', 'JSON.parse
 const NOT_CONTROLLED = /\.(arrayBuffer|blob)\(\)$|\bfiles?\b.*\.(path|filename|destination)$/;
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InKeyword, ts.SyntaxKind.InstanceOfKeyword]);
 const MAX_DEPTH = 12;
+/** Text after which the next characters are a URL's host: nothing, or a scheme (`https://${domain}`). */
+const HOST_START = /^((https?:)?\/\/)?$/;
 
 /**
  * How request data reaches a value: `object` is a whole request object (`req.body`, a spread of it),
  * `value` a field whose type the request decides, `string` text built from it. `start` says the data
- * begins the value (a URL's scheme and host), not only a later part.
+ * sets the start of the value (a URL's scheme or host), not only a later part.
  */
 export interface Taint {
   input: InputRef;
@@ -36,9 +38,9 @@ export class TaintTracker {
   private readonly checked = new Set<string>();
   private readonly memo = new Map<ts.Node, Taint | null>();
 
-  constructor(private readonly route: RouteHandler, inputs: readonly InputRef[], private readonly values: ValueResolver) {
+  constructor(handler: ts.FunctionLikeDeclaration | undefined, inputs: readonly InputRef[], private readonly values: ValueResolver) {
     for (const input of inputs) if (!NOT_CONTROLLED.test(textOf(input.node))) this.inputAt.set(input.node, input);
-    if (route.handler?.body) this.scan(route.handler.body);
+    if (handler?.body) this.scan(handler.body);
   }
 
   taintOf(expression: ts.Expression, depth = 0): Taint | undefined {
@@ -71,7 +73,7 @@ export class TaintTracker {
     if (ts.isTemplateExpression(node)) {
       const spans = node.templateSpans.map((span) => this.taintOf(span.expression, depth));
       const first = spans.find((t) => t);
-      return first && { input: first.input, shape: 'string', start: node.head.text === '' && !!spans[0]?.start };
+      return first && { input: first.input, shape: 'string', start: HOST_START.test(node.head.text) && !!spans[0]?.start };
     }
     if (ts.isBinaryExpression(node)) return this.binary(node, depth);
     if (ts.isConditionalExpression(node)) {
@@ -85,8 +87,8 @@ export class TaintTracker {
 
   private fromInput(input: InputRef, node: ts.Node): Taint {
     const text = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'text';
-    // GraphQL arguments are typed by the schema: never an object the caller shapes freely.
-    const shape = text || this.route.framework === 'graphql' ? 'string' : input.key === undefined ? 'object' : 'value';
+    // GraphQL arguments (resolver maps and Nest `@Args`) are typed by the schema: never an object the caller shapes freely.
+    const shape = text || input.source === 'args' ? 'string' : input.key === undefined ? 'object' : 'value';
     return { input, shape, start: true };
   }
 
@@ -117,8 +119,9 @@ export class TaintTracker {
       const left = this.taintOf(node.left, depth);
       if (left) return { ...left, shape: 'string' };
       const right = this.taintOf(node.right, depth);
-      const emptyLeft = ts.isStringLiteralLike(unwrapExpression(node.left)) && (unwrapExpression(node.left) as ts.StringLiteral).text === '';
-      return right && { ...right, shape: 'string', start: emptyLeft && right.start };
+      const prefix = unwrapExpression(node.left);
+      const hostNext = ts.isStringLiteralLike(prefix) && HOST_START.test(prefix.text);
+      return right && { ...right, shape: 'string', start: hostNext && right.start };
     }
     if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) return this.taintOf(node.left, depth) ?? this.taintOf(node.right, depth);
     if (operator === ts.SyntaxKind.CommaToken) return this.taintOf(node.right, depth);

@@ -56,7 +56,7 @@ function check(node: ts.CallExpression | ts.NewExpression, context: RuleContext,
   const { route } = scope;
   let tracker = trackers.get(route);
   if (!tracker) {
-    tracker = new TaintTracker(route, route.inputs.filter((input) => !input.validatedBy), values);
+    tracker = new TaintTracker(route.handler, route.inputs.filter((input) => !input.validatedBy), values);
     trackers.set(route, tracker);
   }
   const taint = firstDangerous(sink, tracker, route);
