@@ -130,5 +130,10 @@ export function guardsFromProject(locator: RouteLocator, facts: ProjectFacts): G
 /** Whether a validator covers an input, counting a global Nest `ValidationPipe` for DTO-typed inputs. */
 export function isValidated(input: InputRef, facts: ProjectFacts): boolean {
   if (input.validatedBy) return true;
-  return !!input.needsGlobalPipe && (facts.all(NEST_GLOBAL_PIPE) as NestGlobalPipeFact[]).some((pipe) => pipe.validates);
+  return !!input.needsGlobalPipe && hasGlobalValidationPipe(facts);
+}
+
+/** Whether the project registers a validating pipe for every Nest input (`useGlobalPipes(new ValidationPipe())`, `APP_PIPE`). */
+export function hasGlobalValidationPipe(facts: ProjectFacts): boolean {
+  return (facts.all(NEST_GLOBAL_PIPE) as NestGlobalPipeFact[]).some((pipe) => pipe.validates);
 }
