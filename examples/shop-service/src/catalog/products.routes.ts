@@ -58,3 +58,8 @@ productsRouter.post('/products/:id/reprice', requireAuth, async (req, res) => {
     res.status(500).json({ error: 'repricing failed' });
   }
 });
+
+// "Continue shopping" link: the target comes straight from the query string (open redirect).
+productsRouter.get('/continue', (req, res) => {
+  res.redirect(String(req.query.returnTo ?? '/'));
+});
