@@ -21,6 +21,8 @@ runRuleTests(rule, {
     'import express from "express";\nconst router = express.Router();\nrouter.delete("/admin/users/:id", requireAdmin, async (req, res) => {\n  await prisma.user.delete({ where: { id: req.params.id } });\n  res.sendStatus(204);\n});',
     // Public routes (nothing authenticates anywhere): a public record, not an ownership question.
     'import express from "express";\nconst router = express.Router();\nrouter.get("/posts/:slug", async (req, res) => {\n  res.json(await prisma.post.findUnique({ where: { slug: req.params.slug } }));\n});',
+    // An availability check: the record is only tested for presence.
+    express + 'router.get("/slug-available", async (req, res) => {\n  const taken = await prisma.workspace.findUnique({ where: { slug: req.query.slug }, select: { slug: true } });\n  if (taken) return res.json({ available: false, by: req.user.id });\n  res.json({ available: true });\n});',
     // Not ORM calls: a Map, a cache, an HTTP client.
     express + 'router.delete("/sessions/:id", async (req, res) => {\n  sessions.delete(req.params.id);\n  await cache.delete(req.params.id);\n  res.sendStatus(204);\n});',
     // Nest: scoped by the @CurrentUser.

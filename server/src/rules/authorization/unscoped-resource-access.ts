@@ -52,6 +52,7 @@ function check(call: ts.CallExpression, context: RuleContext, reported: Set<stri
   if (!idSelector || access.selectors.some((s) => isScopedToPrincipal(s, route, values))) return;
   const id = requestValueText(idSelector, route, values);
   if (isPossessionToken(idSelector)) return;
+  if (isExistenceCheck(call)) return;
   // The load may sit in a callback (`prisma.$transaction(async (tx) => …)`): checks anywhere up to the request's function count.
   const functions = enclosingFunctions(call, scopes);
   if (functions.some((fn) => checksAccess(fn, call, route, values, settings))) return;
@@ -66,6 +67,38 @@ function check(call: ts.CallExpression, context: RuleContext, reported: Set<stri
     // Without authentication in this file, only a project that authenticates the route has a caller to scope by.
     ...(hasUser ? {} : { pending: route.locator }),
   });
+}
+
+const READS = /^find|^get|^load|^fetch/;
+
+/**
+ * A read whose result is only tested for presence (`if (project) return taken`): a slug or name
+ * availability check discloses whether the id exists, not the record.
+ */
+function isExistenceCheck(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !READS.test(callee.name.text)) return false;
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let scope: ts.Node = declaration;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const uses: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && n !== declaration.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) uses.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return uses.length > 0 && uses.every(isPresenceTest);
+}
+
+function isPresenceTest(use: ts.Identifier): boolean {
+  let node: ts.Node = use;
+  while (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken) node = node.parent;
+  const parent = node.parent;
+  return (ts.isIfStatement(parent) && parent.expression === node) || (ts.isConditionalExpression(parent) && parent.condition === node) || (ts.isCallExpression(parent) && parent.expression.getText() === 'Boolean');
 }
 
 function enclosingFunctions(node: ts.Node, scopes: ReadonlyMap<ts.Node, unknown>): ts.FunctionLikeDeclaration[] {
