@@ -30,12 +30,12 @@ export function ownershipFixes(access: ResourceAccess, scope: HandlerScope, cont
 
 /** The caller's id as the handler reads it: `req.user` → `req.user.id`, `session.user.id` as is. */
 function principalIdText(route: RouteHandler): string | undefined {
-  const read = route.principal.reads.find((r) => ts.isPropertyAccessExpression(r) || ts.isIdentifier(r));
-  if (!read) return undefined;
-  const text = read.getText().replace(/\s+/g, '');
+  const text = principalRoot(route);
+  if (!text) return undefined;
   return /(\.|^)(id|userId|sub)$/.test(text) ? text : `${text}.id`;
 }
 
+/** The first plain read of the principal (`req.user`, `session.user.id`), as written. */
 function principalRoot(route: RouteHandler): string | undefined {
   const read = route.principal.reads.find((r) => ts.isPropertyAccessExpression(r) || ts.isIdentifier(r));
   return read?.getText().replace(/\s+/g, '');
