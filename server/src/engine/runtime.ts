@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { z } from 'zod';
 import type { AnalyzedFile } from './types';
 import { loadKnowledge } from '../knowledge/load';
+import { ScopeResolver } from './scope';
 import data from '../../../rules/knowledge/runtime.json';
 
 /**
@@ -18,7 +19,7 @@ const knowledge = loadKnowledge(
     scriptPaths: z.array(z.string()),
     serverEntryPaths: z.array(z.string()),
     uiModules: z.array(z.string()),
-    browserGlobals: z.string(),
+    browserGlobals: z.strictObject({ $comment: z.string().optional(), textPattern: z.string(), names: z.array(z.string()), envPattern: z.string() }),
   }),
   data,
 );
@@ -28,7 +29,9 @@ const UI = anyOf(knowledge.uiPaths);
 const SCRIPT = anyOf(knowledge.scriptPaths);
 const SERVER_ENTRY = anyOf(knowledge.serverEntryPaths);
 const UI_MODULES = new Set(knowledge.uiModules);
-const BROWSER_GLOBALS = new RegExp(knowledge.browserGlobals, 'm');
+const BROWSER_GLOBAL_TEXT = new RegExp(knowledge.browserGlobals.textPattern, 'm');
+const BROWSER_GLOBAL_NAMES = new Set(knowledge.browserGlobals.names);
+const BROWSER_ENV = new RegExp(knowledge.browserGlobals.envPattern);
 
 export type FileRole = 'server' | 'test' | 'browser' | 'script';
 
@@ -52,6 +55,27 @@ function importsUiFramework(sourceFile: ts.SourceFile): boolean {
   );
 }
 
+/**
+ * Reads a member of a free browser global (`document.cookie`, `window.location`). The text test is
+ * only a gate: `documents.map((document) => document.id)` or the word in a string is server code.
+ */
+function usesBrowserGlobals(file: AnalyzedFile): boolean {
+  if (BROWSER_ENV.test(file.text)) return true;
+  if (!BROWSER_GLOBAL_TEXT.test(file.text)) return false;
+  const scopes = new ScopeResolver();
+  let found = false;
+  const walk = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && BROWSER_GLOBAL_NAMES.has(node.expression.text) && !scopes.resolve(node.expression)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(file.sourceFile);
+  return found;
+}
+
 const roles = new WeakMap<ts.SourceFile, FileRole>();
 
 export function fileRole(file: AnalyzedFile): FileRole {
@@ -60,7 +84,7 @@ export function fileRole(file: AnalyzedFile): FileRole {
     const path = normalized(file.relativePath);
     if (isTestFile(path)) role = 'test';
     else if (SERVER_ENTRY.test(path)) role = 'server';
-    else if (UI.test(path) || isClientComponent(file.sourceFile) || importsUiFramework(file.sourceFile) || BROWSER_GLOBALS.test(file.text)) role = 'browser';
+    else if (UI.test(path) || isClientComponent(file.sourceFile) || importsUiFramework(file.sourceFile) || usesBrowserGlobals(file)) role = 'browser';
     else if (SCRIPT.test(path)) role = 'script';
     else role = 'server';
     roles.set(file.sourceFile, role);
