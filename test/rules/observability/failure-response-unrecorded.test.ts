@@ -9,6 +9,11 @@ const nest = (catchBody: string) =>
 
 runRuleTests(rule, {
   valid: [
+    // The callee logs and rethrows (in another file): the failure is on record before the 500.
+    {
+      code: 'import express from "express";\nconst app = express();\napp.get("/profile", async (req, res) => {\n  try {\n    res.json(await profiles.getProfile(req.query.id));\n  } catch {\n    res.status(500).json({ error: "unavailable" });\n  }\n});',
+      files: { 'src/profiles.ts': 'export class Profiles {\n  async getProfile(id: string) {\n    try {\n      return await this.db.profile.findUnique({ where: { id } });\n    } catch (error) {\n      this.logger.error(error);\n      throw error;\n    }\n  }\n}' },
+    },
     // One finding per gap: a refund in a handler that records nothing is reported at the refund (critical-operation-unrecorded).
     'import express from "express";\nimport Stripe from "stripe";\nconst stripe = new Stripe(key);\nconst app = express();\napp.post("/refunds", async (req, res) => {\n  try {\n    res.json(await stripe.refunds.create({ payment_intent: req.body.pi }));\n  } catch (err) {\n    res.status(500).json({ error: "refund failed" });\n  }\n});',
     // One log, metric, span or report counts; so does passing the error on.

@@ -8,6 +8,7 @@ import { serverErrorResponse, type ServerErrorResponse } from './support-respons
 import { emitsSignal, enclosingStatement, functionEmitsSignal } from './support';
 import { criticalOperation } from './support-critical';
 import { NEST_RECORDING_FILTER } from './facts-nest-filters';
+import { someCalleeRecords } from './facts-recording-functions';
 
 const rule: RuleModule = {
   meta: {
@@ -31,8 +32,18 @@ const rule: RuleModule = {
       [ts.SyntaxKind.CatchClause]: (node) => checkCatch(node as ts.CatchClause, context),
     };
   },
-  resolve: (pending, facts) => !facts.has(pending as string),
+  resolve(pending, facts) {
+    const { nestFilter, callees } = pending as Pending;
+    if (nestFilter && facts.has(NEST_RECORDING_FILTER)) return false;
+    return !someCalleeRecords(callees, facts);
+  },
 };
+
+/** What other files may show: a Nest filter that logs thrown exceptions, callees that log and rethrow. */
+interface Pending {
+  nestFilter: boolean;
+  callees: string[];
+}
 
 function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   const { file, settings, values } = context;
@@ -42,9 +53,26 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   if (emitsSignal(clause.block, settings, values, (node) => node === response.response)) return;
   // One finding per gap: a critical call in the try of a function that records nothing is reported there.
   if (reportedAsCriticalOperation(clause, context)) return;
-  // A thrown Nest exception is recorded when a project exception filter logs HttpExceptions.
-  const pending = ts.isThrowStatement(response.response) ? NEST_RECORDING_FILTER : undefined;
+  // A thrown Nest exception is recorded when a project exception filter logs HttpExceptions; a
+  // failure of a callee that logs and rethrows (`catch (e) { logger.error(e); throw e; }`) is on record.
+  const pending: Pending = { nestFilter: ts.isThrowStatement(response.response), callees: calleeNames(clause.parent.tryBlock) };
   context.report({ node: response.anchor, messageId: 'unrecorded', fixes: logFix(clause, response, context), pending });
+}
+
+/** Names of the functions a try block calls (`getProfile` of `this.dataService.getProfile()`). */
+function calleeNames(block: ts.Block): string[] {
+  const names = new Set<string>();
+  const walk = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee)) names.add(callee.text);
+      else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(block);
+  return [...names];
 }
 
 function reportedAsCriticalOperation(clause: ts.CatchClause, context: RuleContext): boolean {
