@@ -47,12 +47,13 @@ const rule: RuleModule = {
 
 function check(node: ts.CallExpression | ts.NewExpression, context: RuleContext, trackers: Map<RouteHandler, TaintTracker>): void {
   const { file, values, settings } = context;
-  const sink = sinkOf(node, values);
-  if (!sink) return;
+  // Handler bodies only: taint is not carried through the arguments of the functions they call.
+  // The request scope is built once per file; most files have none and stop here.
   const scopes = handlerScopes(file, values, settings);
   const scope = scopes.size > 0 ? enclosingHandlerScope(node, scopes) : undefined;
-  // Handler bodies only: taint is not carried through the arguments of the functions they call.
   if (!scope || scope.depth > 0) return;
+  const sink = sinkOf(node, values);
+  if (!sink) return;
   const { route } = scope;
   let tracker = trackers.get(route);
   if (!tracker) {

@@ -55,14 +55,17 @@ export function criticalPrefilter(settings: Pick<FileSettings, 'criticalOperatio
  */
 export function criticalOperation(node: ts.CallExpression | ts.NewExpression, settings: FileSettings, values: ValueResolver, depth = 0): CriticalOperation | undefined {
   const callee = unwrapExpression(node.expression);
-  const label = callee.getText().replace(/\s+/g, '');
+  // The callee's text is built only for a call that may be critical: most calls stop at their name.
+  const labelOf = () => callee.getText().replace(/\s+/g, '');
   if (ts.isNewExpression(node)) {
     const name = qualifiedName(values.origin(callee));
-    return name && knowledge.requestConstructors.has(name) ? { anchor: callee, label } : undefined;
+    return name && knowledge.requestConstructors.has(name) ? { anchor: callee, label: labelOf() } : undefined;
   }
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
-  if (SDK_METHOD_NAMES.has(name) && isSdkOperation(node, values)) return { anchor: callee, label };
+  if (SDK_METHOD_NAMES.has(name) && isSdkOperation(node, values)) return { anchor: callee, label: labelOf() };
+  if (!knowledge.criticalFunctionName.test(name) && settings.criticalOperations.length === 0) return undefined;
+  const label = labelOf();
   if (!isCriticalFunctionName(name, label, settings)) return undefined;
   const local = localFunction(callee, values);
   if (local?.body && depth < MAX_DEPTH && containsCriticalOperation(local.body, settings, values, depth + 1)) return undefined;
