@@ -4,6 +4,27 @@ const EXPRESS = "import express, { Router } from 'express';\n";
 
 runRouteCases('express', [
   {
+    name: 'controllers registered by another file: exported (req, res) functions, ESM and CommonJS; helpers are not handlers',
+    filename: 'src/controllers/user.ts',
+    code: `import { User } from '../models/user';
+export async function getAccount(req, res) {
+  res.json(await User.findById(req.user.id));
+}
+export const postDelete = async (req, res, next) => {
+  await User.deleteOne({ _id: req.params.id });
+  res.redirect('/');
+};
+exports.postLogin = async (req, res) => res.json(await login(req.body.email));
+export function formatUser(user, options) {
+  return { ...user, options };
+}`,
+    routes: [
+      { route: 'ALL ?', inputs: [], principal: ['req.user.id'] },
+      { route: 'ALL ?', inputs: ['params.id'], principal: [] },
+      { route: 'ALL ?', inputs: ['body.email'], principal: [] },
+    ],
+  },
+  {
     name: 'app routes: route middleware, app-level use before the route only, inputs and principal',
     code: `${EXPRESS}import { requireAuth } from './auth';
 const app = express();

@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import type { AnalyzedFile, FileSettings } from '../engine/types';
 import type { ValueResolver } from '../engine/values';
 import { buildCallRoutes } from './call-routes';
+import { buildControllerRoutes } from './controllers';
 import { buildGraphqlRoutes } from './graphql';
 import { moduleKey } from './module-key';
 import { buildNestRoutes } from './nest';
@@ -15,6 +16,7 @@ const CALL_FRAMEWORK_MARKER = /\b(express|koa|hono|fastify|FastifyInstance)\b|\.
 const NEST_MARKER = /@nestjs\//;
 // Case spelled out: a case-insensitive alternation scans several times slower.
 const GRAPHQL_MARKER = /\b([rR]esolvers?|[gG]raph[qQ][lL]|GRAPHQL|gql|[aA]pollo|[mM]ercurius|[yY]oga)\b/;
+const CONTROLLER_MARKER = /\(\s*(req|request)\b[^)]*,\s*(res|response)\b/;
 const TRPC_MARKER = /[pP]rocedure|PROCEDURE/;
 
 interface FileRoutes {
@@ -55,6 +57,8 @@ export function buildRoutes(file: AnalyzedFile, values: ValueResolver, settings:
     ...(GRAPHQL_MARKER.test(file.text) ? buildGraphqlRoutes(file.sourceFile, values, settings, locator) : []),
     ...(TRPC_MARKER.test(file.text) ? buildTrpcRoutes(file.sourceFile, values, settings, locator) : []),
   ];
+  // A file that registers no route may hold the controllers another file registers.
+  if (routes.length === 0 && CONTROLLER_MARKER.test(file.text)) routes.push(...buildControllerRoutes(file.sourceFile, values, settings, locator('express')));
   found.routes = routes;
   return routes;
 }

@@ -138,7 +138,7 @@ function routeValidation(guards: readonly GuardRef[]): RouteValidation {
   return validation;
 }
 
-function requestRoots(framework: RouteCall['instance']['framework'], handler: ts.FunctionLikeDeclaration | undefined): RequestRoot[] {
+export function requestRoots(framework: RouteCall['instance']['framework'], handler: ts.FunctionLikeDeclaration | undefined): RequestRoot[] {
   const parameter = handler?.parameters[0];
   if (!parameter) return [];
   const principalPaths = framework === 'hono' ? [...FRAMEWORKS.principal.requestPaths, ...HONO_PRINCIPAL_PATHS] : FRAMEWORKS.principal.requestPaths;

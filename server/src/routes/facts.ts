@@ -25,13 +25,23 @@ export interface MountFact {
   guards: GuardData[];
 }
 
+/** Nest middleware applied by a module: `consumer.apply(AuthMiddleware).forRoutes({ path: 'articles', method: RequestMethod.POST })`. */
+export const NEST_MIDDLEWARE = 'routes/nest-middleware';
+
+export type NestMiddlewareTarget = { path: string; method: string } | { controller: string };
+
+export interface NestMiddlewareFact {
+  guards: GuardData[];
+  targets: NestMiddlewareTarget[];
+}
+
 export interface NestGlobalPipeFact {
   name: string;
   validates: boolean;
 }
 
 const { nest: NEST } = FRAMEWORKS;
-const MARKER = /\.(use|register|route)\(|useGlobal|APP_GUARD|APP_PIPE/;
+const MARKER = /\.(use|register|route)\(|useGlobal|APP_GUARD|APP_PIPE|forRoutes/;
 const MAX_MOUNT_DEPTH = 10;
 
 const toData = ({ node: _node, ...data }: GuardRef): GuardData => data;
@@ -76,6 +86,13 @@ function collectNestGlobals(sourceFile: ts.SourceFile, values: ValueResolver, se
       const method = node.expression.name.text;
       if (NEST.globalGuardMethods.includes(method)) node.arguments.forEach(addGuard);
       if (NEST.globalPipeMethods.includes(method)) node.arguments.forEach(addPipe);
+      if (method === 'forRoutes') {
+        const middleware = appliedMiddleware(node.expression.expression);
+        if (middleware.length) {
+          const data: NestMiddlewareFact = { guards: middleware.map((m) => toData(guardRef(m, 'global', values, settings))), targets: node.arguments.flatMap((a) => middlewareTarget(a, values)) };
+          add({ kind: NEST_MIDDLEWARE, data });
+        }
+      }
     }
     if (ts.isObjectLiteralExpression(node)) {
       // `{ provide: APP_GUARD, useClass: JwtAuthGuard }`
@@ -91,6 +108,48 @@ function collectNestGlobals(sourceFile: ts.SourceFile, values: ValueResolver, se
     ts.forEachChild(node, walk);
   };
   walk(sourceFile);
+}
+
+/** `consumer.apply(A, B).exclude(…)` → A, B. */
+function appliedMiddleware(receiver: ts.Expression): ts.Expression[] {
+  let node = unwrapExpression(receiver);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    if (node.expression.name.text === 'apply') return [...node.arguments];
+    node = unwrapExpression(node.expression.expression);
+  }
+  return [];
+}
+
+/** A `forRoutes` argument: a path, `{ path, method: RequestMethod.POST }`, or a controller class. */
+function middlewareTarget(argument: ts.Expression, values: ValueResolver): NestMiddlewareTarget[] {
+  const node = unwrapExpression(argument);
+  if (ts.isStringLiteralLike(node)) return [{ path: node.text, method: 'ALL' }];
+  if (ts.isIdentifier(node)) return [{ controller: node.text }];
+  if (ts.isObjectLiteralExpression(node)) {
+    const path = values.lookupProperty(node, ['path']);
+    const method = values.lookupProperty(node, ['method']);
+    const pathText = path.status === 'present' && path.value && ts.isStringLiteralLike(unwrapExpression(path.value)) ? (unwrapExpression(path.value) as ts.StringLiteral).text : undefined;
+    const methodValue = method.status === 'present' && method.value ? unwrapExpression(method.value) : undefined;
+    const methodText = methodValue && ts.isPropertyAccessExpression(methodValue) ? methodValue.name.text : 'ALL';
+    return pathText !== undefined ? [{ path: pathText, method: methodText }] : [];
+  }
+  return [];
+}
+
+/** Guards of Nest middleware a module applies to a route, by its path and method or its controller. */
+export function nestMiddlewareGuards(route: { method: string; path?: string; controller?: string }, facts: ProjectFacts): GuardData[] {
+  const trim = (p: string) => p.replace(/^\/+|\/+$/g, '');
+  const matches = (target: NestMiddlewareTarget): boolean => {
+    if ('controller' in target) return target.controller === route.controller;
+    if (target.method !== 'ALL' && target.method !== route.method) return false;
+    const pattern = trim(target.path);
+    if (pattern === '*' || pattern === '(.*)') return true;
+    if (route.path === undefined) return false;
+    const source = pattern.replace(/\(\.\*\)/g, '*').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const regex = new RegExp(`^${source}$`);
+    return regex.test(trim(route.path));
+  };
+  return (facts.all(NEST_MIDDLEWARE) as NestMiddlewareFact[]).filter((f) => f.targets.some(matches)).flatMap((f) => f.guards);
 }
 
 /** One way a route's router is reached from an app: the path prefixes and the guards on the way, outermost first. */

@@ -28,6 +28,15 @@ runRuleTests(rule, {
       code: nest + '@Controller("orders")\nexport class OrdersController {\n  @Delete(":id")\n  remove() {\n    return this.orders.remove();\n  }\n}',
       files: { 'src/main.ts': 'import { NestFactory } from "@nestjs/core";\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalGuards(new JwtAuthGuard());\n}' },
     },
+    // Nest: middleware a module applies to the route by path and method, or to the controller.
+    {
+      code: nest + '@Controller("articles")\nexport class ArticleController {\n  @Delete(":slug")\n  remove() {\n    return this.articles.remove();\n  }\n}',
+      files: { 'src/article.module.ts': 'import { MiddlewareConsumer, Module, NestModule, RequestMethod } from "@nestjs/common";\nexport class ArticleModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    consumer.apply(AuthMiddleware).forRoutes({ path: "articles/:slug", method: RequestMethod.DELETE });\n  }\n}' },
+    },
+    {
+      code: nest + '@Controller("articles")\nexport class ArticleController {\n  @Post()\n  create() {\n    return this.articles.create();\n  }\n}',
+      files: { 'src/article.module.ts': 'import { MiddlewareConsumer, Module, NestModule } from "@nestjs/common";\nexport class ArticleModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    consumer.apply(AuthMiddleware).forRoutes(ArticleController);\n  }\n}' },
+    },
     // Next.js: the handler reads the session.
     { code: 'import { getServerSession } from "next-auth";\nexport async function POST(request: Request) {\n  const session = await getServerSession();\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await save(await request.json()));\n}', filename: 'app/api/notes/route.ts' },
     // A helper of another file decides, the handler answers 401; a stub that only answers 405; the Authorization header read.
@@ -56,6 +65,12 @@ runRuleTests(rule, {
       name: 'Nest: a controller without guards and no global guard',
       code: nest + '@Controller("orders")\nexport class OrdersController {\n  @Post()\n  create() {\n    return this.orders.create();\n  }\n}',
       errors: [{ messageId: 'unauthenticated', line: 4, column: 3, endLine: 4, endColumn: 10 }],
+    },
+    {
+      name: 'Nest: module middleware that covers other routes only',
+      code: nest + '@Controller("users")\nexport class UserController {\n  @Delete("users/:slug")\n  remove() {\n    return this.users.remove();\n  }\n}',
+      files: { 'src/user.module.ts': 'import { MiddlewareConsumer, Module, NestModule, RequestMethod } from "@nestjs/common";\nexport class UserModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    consumer.apply(AuthMiddleware).forRoutes({ path: "user", method: RequestMethod.PUT });\n  }\n}' },
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 11, endLine: 4, endColumn: 24 }],
     },
     {
       name: 'Next.js: a DELETE handler that never reads the session',

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import { buildRoutes, type RouteHandler, type RouteLocator } from '../../routes';
+import { buildRoutes, nestMiddlewareGuards, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
 import { fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
 
@@ -8,6 +8,8 @@ interface Pending {
   locator: RouteLocator;
   method: string;
   path?: string;
+  /** Nest: the controller class, which `consumer.apply(Auth).forRoutes(Controller)` may name. */
+  controller?: string;
   publicRoutes: string[];
 }
 
@@ -34,8 +36,9 @@ const rule: RuleModule = {
     };
   },
   resolve(pending, facts) {
-    const { locator, method, path, publicRoutes } = pending as Pending;
+    const { locator, method, path, controller, publicRoutes } = pending as Pending;
     if (projectAuthenticates(locator, facts)) return false;
+    if (locator.framework === 'nest' && nestMiddlewareGuards({ method, path, controller }, facts).some(isAuthGuard)) return false;
     return !isDeclaredPublic(method, fullPaths(locator, path, facts), publicRoutes);
   },
 };
@@ -46,7 +49,9 @@ function checkRoute(route: RouteHandler, context: RuleContext): void {
   const path = route.path ?? '';
   if (AUTHORIZATION.publicPath.test(path) || AUTHORIZATION.publicPath.test(context.file.relativePath) || AUTHORIZATION.publicName.test(path)) return;
   if (isDeclaredPublic(route.method, [path], context.settings.publicRoutes)) return;
-  const pending: Pending = { locator: route.locator, method: route.method, path: route.path, publicRoutes: context.settings.publicRoutes };
+  const owner = route.handler.parent;
+  const controller = ts.isClassLike(owner) && owner.name ? owner.name.text : undefined;
+  const pending: Pending = { locator: route.locator, method: route.method, path: route.path, ...(controller ? { controller } : {}), publicRoutes: context.settings.publicRoutes };
   context.report({ node: routeAnchor(route), messageId: 'unauthenticated', data: { method: route.method, path: path || route.anchorNode.getText() }, pending });
 }
 
