@@ -39,6 +39,10 @@ runRuleTests(rule, {
     'async function f() {\n  try {\n    await run();\n  } finally {\n    try {\n      await pool.end();\n      await flushMetrics();\n    } catch {}\n  }\n}',
     'async function tryRefresh() {\n  try {\n    await refreshToken();\n  } catch {}\n}',
     'async function onModuleDestroy() {\n  try {\n    await this.queue.drainAll();\n  } catch {}\n}',
+    // Pre-deletes before the authoritative, uncaught delete of the record itself.
+    'async function deleteUser(id: string) {\n  try {\n    await db.session.deleteMany({ where: { userId: id } });\n  } catch {}\n  try {\n    await db.setting.delete({ where: { userId: id } });\n  } catch {}\n  return db.user.delete({ where: { id } });\n}',
+    // A Stripe retrieve throws when the object does not exist.
+    'async function customer(id: string) {\n  try {\n    await stripe.customers.retrieve(id);\n  } catch {}\n}',
     // Browser code and tests are out of scope.
     { code: '"use client";\nasync function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'app/form.ts' },
     { code: 'async function f() {\n  try {\n    await save();\n  } catch {}\n}', filename: 'src/orders.test.ts' },

@@ -39,6 +39,7 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
   // Documented best effort: `catch { /* ignore: already gone */ }` or a comment on the try.
   if (catchDocumentsIntent(clause, file.sourceFile)) return;
   if (isBestEffortFunction(clause) || isInsideCleanup(clause)) return;
+  if (risky.every(isDeleteCall) && authoritativeDeleteFollows(tryStatement)) return;
   const errorName = bindingName(clause) ?? (clause.variableDeclaration ? undefined : 'err');
   const fixes = [];
   if (errorName) {
@@ -49,6 +50,37 @@ function checkCatch(clause: ts.CatchClause, context: RuleContext): void {
     );
   }
   context.report({ range: catchKeywordRange(clause, file.sourceFile), messageId: 'emptyCatch', fixes });
+}
+
+const DELETES = /^(delete|deleteMany|deleteOne|destroy|remove|removeMany|del)$/;
+
+function isDeleteCall(node: ts.Node): boolean {
+  const call = ts.isAwaitExpression(node) ? node.expression : node;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && DELETES.test(call.expression.name.text);
+}
+
+/**
+ * Clearing related rows before deleting the record itself (`try { await db.sessions.deleteMany(…) } catch {}`
+ * … `await db.user.delete(…)`): the delete that matters comes later, uncaught, and fails loudly; the
+ * pre-deletes are a best effort (foreign keys usually cascade them anyway).
+ */
+function authoritativeDeleteFollows(tryStatement: ts.TryStatement): boolean {
+  let fn: ts.Node | undefined = tryStatement.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return false;
+  let found = false;
+  const walk = (node: ts.Node, caught: boolean): void => {
+    if (found || (ts.isFunctionLike(node) && node !== fn)) return;
+    if (!caught && node.pos > tryStatement.end && isDeleteCall(node)) {
+      found = true;
+      return;
+    }
+    const inTry = ts.isTryStatement(node) && !!node.catchClause;
+    ts.forEachChild(node, (child) => walk(child, caught || (inTry && child === (node as ts.TryStatement).tryBlock)));
+  };
+  walk(body, false);
+  return found;
 }
 
 /** A `finally` block or a teardown function: a failure there must not hide the one being unwound. */
