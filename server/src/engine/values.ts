@@ -263,6 +263,14 @@ function isReassigned(declaration: Extract<Declaration, { kind: 'variable' }>): 
   return !declaration.isConst;
 }
 
+/** The name a call is made by, as written: `findMany` of `prisma.order.findMany`, `auth` of `auth()`. */
+export function calleeName(expression: ts.Expression): string | undefined {
+  const callee = unwrapExpression(expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
 /** `axios.post` / `undici.request` / `fetch`: a dotted name for module exports and globals, else undefined. */
 export function qualifiedName(origin: Origin): string | undefined {
   const base = origin.base;

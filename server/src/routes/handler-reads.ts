@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { qualifiedName, unwrapExpression, type ValueResolver } from '../engine/values';
+import { calleeName, qualifiedName, unwrapExpression, type ValueResolver } from '../engine/values';
 import { bindingsOf, forEachRead, parameterPath, rootVariable, startsWith, textOf, type ParameterPath } from './chains';
 import { isParseMethod } from './guards';
 import { FRAMEWORKS, type InputPathKnowledge } from './knowledge';
@@ -127,7 +127,7 @@ function principalMatcher(roots: readonly RequestRoot[], values: ValueResolver):
     const call = unwrapExpression(node);
     if (!ts.isCallExpression(call)) return false;
     const calleeNode = unwrapExpression(call.expression);
-    const name = ts.isIdentifier(calleeNode) ? calleeNode.text : ts.isPropertyAccessExpression(calleeNode) ? calleeNode.name.text : undefined;
+    const name = calleeName(calleeNode);
     if (!name) return false;
     if (ts.isIdentifier(calleeNode) && PRINCIPAL_FUNCTION.test(name)) return true;
     // Resolving where a callee comes from is the costly part: only for names a principal function can have.

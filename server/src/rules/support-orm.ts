@@ -24,3 +24,14 @@ export function typedOrm(receiver: ts.Expression, values: ValueResolver): OrmFam
   const name = qualifiedName(origin.base.type);
   return name ? TYPED[name] : undefined;
 }
+
+/**
+ * The object literal an ORM argument holds: written in place, or the origin of the value (a const,
+ * a property of a const object). Options and where clauses the file can't see into are undefined.
+ */
+export function objectOf(expression: ts.Expression, values: ValueResolver): ts.ObjectLiteralExpression | undefined {
+  const node = unwrapExpression(expression);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  const origin = values.origin(node);
+  return origin.base.kind === 'object' && origin.path.length === 0 ? origin.base.node : undefined;
+}

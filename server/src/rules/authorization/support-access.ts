@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileSettings } from '../../engine/types';
-import { unwrapExpression, type ValueResolver } from '../../engine/values';
+import { calleeName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import type { RouteHandler } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
 import { isScopedToPrincipal, readsRequestId, resourceAccess } from './support-resource';
@@ -21,7 +21,7 @@ export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpres
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node) && node !== load) {
-      const name = calleeName(node);
+      const name = calleeName(node.expression);
       if (name && (settings.ownershipChecks.includes(name) || AUTHORIZATION.ownershipCheck.test(name))) {
         found = true;
         return;
@@ -45,13 +45,6 @@ export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpres
   };
   visit(body);
   return found;
-}
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrapExpression(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
 }
 
 /** `doc.ownerId`, `project.organizationId`, `note.user_id`: a record's owner or tenant field. */

@@ -3,7 +3,7 @@ import { propertyNameText, unwrapExpression, type ValueResolver } from '../../en
 import { textOf } from '../../routes/chains';
 import type { RouteHandler } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
-import { typedOrm } from '../support-orm';
+import { objectOf, typedOrm } from '../support-orm';
 
 /** A call that loads, updates or deletes records, with the parts that say which ones. */
 export interface ResourceAccess {
@@ -79,19 +79,32 @@ function whereOf(object: ts.ObjectLiteralExpression): ts.Expression | undefined 
   return undefined;
 }
 
-function objectOf(expression: ts.Expression, values: ValueResolver): ts.ObjectLiteralExpression | undefined {
-  const node = unwrapExpression(expression);
-  if (ts.isObjectLiteralExpression(node)) return node;
-  const origin = values.origin(node);
-  return origin.base.kind === 'object' && origin.path.length === 0 ? origin.base.node : undefined;
+interface RouteInputs {
+  inputTexts: Set<string>;
+  bindings: Set<string>;
+  inputNodes: Set<ts.Node>;
+}
+
+// One index per route: `readsRequestId` is asked about every piece of every selector.
+const routeInputs = new WeakMap<RouteHandler, RouteInputs>();
+
+function inputsOf(route: RouteHandler): RouteInputs {
+  let found = routeInputs.get(route);
+  if (!found) {
+    found = {
+      inputTexts: new Set(route.inputs.map((input) => textOf(input.node))),
+      bindings: new Set(route.inputs.flatMap((input) => input.bindings)),
+      inputNodes: new Set(route.inputs.map((input) => input.node)),
+    };
+    routeInputs.set(route, found);
+  }
+  return found;
 }
 
 /** Whether an expression carries request data of the route: an input read, or a local derived from one. */
 export function readsRequestId(expression: ts.Node, route: RouteHandler, values: ValueResolver, depth = 0): boolean {
   if (depth > 4) return false;
-  const inputTexts = new Set(route.inputs.map((input) => textOf(input.node)));
-  const bindings = new Set(route.inputs.flatMap((input) => input.bindings));
-  const inputNodes = new Set(route.inputs.map((input) => input.node));
+  const { inputTexts, bindings, inputNodes } = inputsOf(route);
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { commented, loadKnowledge, regexSource } from '../../knowledge/load';
 import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type ValueResolver } from '../../engine/values';
 import data from '../../../../rules/knowledge/input-sinks.json';
+import { lastSegment } from './support-sql';
 
 const names = z.array(z.string().min(1));
 
@@ -141,12 +142,4 @@ function hasRootOption(options: ts.Expression | undefined, values: ValueResolver
 
 function presentValue(lookup: ReturnType<ValueResolver['lookupProperty']>): ts.Expression | undefined {
   return lookup.status === 'present' ? lookup.value : undefined;
-}
-
-function lastSegment(expression: ts.Expression): string {
-  const node = unwrapExpression(expression);
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isCallExpression(node)) return `${lastSegment(node.expression)}()`;
-  return node.getText();
 }

@@ -49,7 +49,8 @@ export function rawSqlCall(call: ts.CallExpression, values: ValueResolver): RawS
   return { call, method: callee.name, style: sink.style, receiverName, sql, dynamic };
 }
 
-function lastSegment(expression: ts.Expression): string {
+/** The name a receiver ends in: `pool` of `this.pool`, `db()` of `getDb().db()`. */
+export function lastSegment(expression: ts.Expression): string {
   const node = unwrapExpression(expression);
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isIdentifier(node)) return node.text;

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileSettings } from '../../engine/types';
-import { qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
+import { calleeName, qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { stripeCall } from '../idempotency/support';
 import { localFunction } from '../idempotency/support-retry';
 import { knowledge } from './support-knowledge';
@@ -61,7 +61,7 @@ export function criticalOperation(node: ts.CallExpression | ts.NewExpression, se
     const name = qualifiedName(values.origin(callee));
     return name && knowledge.requestConstructors.has(name) ? { anchor: callee, label: labelOf() } : undefined;
   }
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calleeName(callee);
   if (!name) return undefined;
   if (SDK_METHOD_NAMES.has(name) && isSdkOperation(node, values)) return { anchor: callee, label: labelOf() };
   if (!knowledge.criticalFunctionName.test(name) && settings.criticalOperations.length === 0) return undefined;

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { TextEdit } from '../../engine/types';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { appendArgument, insertProperty } from '../../fixes/edits';
-import { typedOrm } from '../support-orm';
+import { objectOf, typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
 
 /** A read that may return every matching row, found at the call that starts it. */
@@ -269,13 +269,6 @@ function optionsArgumentOf(call: ts.CallExpression, style: OptionStyle): ts.Expr
 function isEntityName(expression: ts.Expression): boolean {
   const node = unwrapExpression(expression);
   return (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) || ts.isStringLiteralLike(node);
-}
-
-function objectOf(expression: ts.Expression, values: ValueResolver): ts.ObjectLiteralExpression | undefined {
-  const node = unwrapExpression(expression);
-  if (ts.isObjectLiteralExpression(node)) return node;
-  const origin = values.origin(node);
-  return origin.base.kind === 'object' && origin.path.length === 0 ? origin.base.node : undefined;
 }
 
 function hasSpread(object: ts.ObjectLiteralExpression): boolean {
