@@ -113,7 +113,7 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
     subscribe(`collector ${collector.name}`, collector.kinds, collector.prefilter, () => collector.create({ file, settings, values, add: (fact) => facts.push(fact) }));
   }
   if (options.runRules) {
-    const serverCode = !isOutsideServerRuntime(file);
+    const serverCode = !isOutsideServerRuntime(file, settings);
     for (const rule of options.rules) {
       if (rule.scope !== 'any' && !serverCode) continue;
       if (isOff(rule, settings)) continue;

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { z } from 'zod';
-import type { AnalyzedFile } from './types';
+import type { AnalyzedFile, FileSettings } from './types';
 import { loadKnowledge } from '../knowledge/load';
 import { ScopeResolver } from './scope';
 import data from '../../../rules/knowledge/runtime.json';
@@ -19,6 +19,7 @@ const knowledge = loadKnowledge(
     scriptPaths: z.array(z.string()),
     serverEntryPaths: z.array(z.string()),
     uiModules: z.array(z.string()),
+    clientPackages: z.strictObject({ $comment: z.string().optional(), runtimes: z.array(z.string()), serverFrameworks: z.array(z.string()) }),
     browserGlobals: z.strictObject({ $comment: z.string().optional(), textPattern: z.string(), names: z.array(z.string()), envPattern: z.string() }),
   }),
   data,
@@ -32,6 +33,18 @@ const UI_MODULES = new Set(knowledge.uiModules);
 const BROWSER_GLOBAL_TEXT = new RegExp(knowledge.browserGlobals.textPattern, 'm');
 const BROWSER_GLOBAL_NAMES = new Set(knowledge.browserGlobals.names);
 const BROWSER_ENV = new RegExp(knowledge.browserGlobals.envPattern);
+
+const CLIENT_RUNTIMES = new Set(knowledge.clientPackages.runtimes);
+const SERVER_FRAMEWORKS = new Set(knowledge.clientPackages.serverFrameworks);
+
+/**
+ * The client runtime a package's dependencies declare (`react-native`, `@stripe/ui-extension-sdk`),
+ * when it has no server framework beside it: all its files run on a client.
+ */
+export function clientRuntimeOf(dependencies: readonly string[]): string | undefined {
+  if (dependencies.some((name) => SERVER_FRAMEWORKS.has(name))) return undefined;
+  return dependencies.find((name) => CLIENT_RUNTIMES.has(name));
+}
 
 export type FileRole = 'server' | 'test' | 'browser' | 'script';
 
@@ -92,9 +105,12 @@ export function fileRole(file: AnalyzedFile): FileRole {
   return role;
 }
 
-/** Tests, browser UI and one-off scripts: out of scope for rules about running a service. */
-export function isOutsideServerRuntime(file: AnalyzedFile): boolean {
-  return fileRole(file) !== 'server';
+/**
+ * Tests, browser UI and one-off scripts: out of scope for rules about running a service. With the
+ * file's settings, a file of a client package (`settings.clientPackage`) is out of scope too.
+ */
+export function isOutsideServerRuntime(file: AnalyzedFile, settings?: FileSettings): boolean {
+  return !!settings?.clientPackage || fileRole(file) !== 'server';
 }
 
 const DEVELOPMENT_CHECK = /NODE_ENV\s*===?\s*['"`](development|dev|test)['"`]|['"`](development|dev|test)['"`]\s*===?\s*process\.env\.NODE_ENV|^!?\s*(isDev|isDevelopment|IS_DEV)$/;

@@ -220,4 +220,6 @@ export interface FileSettings {
   allowOpenEndedAcceptance: boolean;
   ruleSeverity: Record<string, Severity | 'off'>;
   limits: { maxFileBytes: number; maxNesting: number; timePerFileMs: number };
+  /** The client runtime the file's package depends on (its nearest package.json), when it runs on a client only. */
+  clientPackage?: string;
 }

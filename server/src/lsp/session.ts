@@ -250,8 +250,9 @@ export class Session {
       return;
     }
     if (name === 'package.json') {
-      this.model.refreshPackage(path.dirname(file));
-      await this.republish(this.model.siblings(path.join(path.dirname(file), '_')));
+      // A package that became (or stopped being) a client app: its files are judged anew.
+      if (this.model.refreshPackage(path.dirname(file))) await this.rescan();
+      else await this.republish(this.model.siblings(path.join(path.dirname(file), '_')));
       return;
     }
     if (!isAnalyzableFile(file) || this.documents.get(uri)) return;

@@ -4,6 +4,7 @@ import type { ProdgapConfig } from '../config/schema';
 import { isIgnoredByConfig, settingsFor } from '../config/settings';
 import type { FileSettings } from '../engine/types';
 import { rulesById } from '../rules';
+import { PackageRuntimes } from './package-facts';
 
 interface ResolvedConfig {
   config: ProdgapConfig;
@@ -17,6 +18,7 @@ export class ConfigSet {
   private readonly byFile = new Map<string, ResolvedConfig>();
   private readonly byDir = new Map<string, ResolvedConfig | null>();
   private readonly knownIds = new Set(rulesById.keys());
+  private packages = new PackageRuntimes();
 
   /**
    * @param onInvalid when given, an invalid config is reported to it and its folder runs with the
@@ -63,7 +65,17 @@ export class ConfigSet {
 
   settingsFor(file: string): FileSettings {
     const resolved = this.resolve(file);
-    return settingsFor(resolved?.config ?? DEFAULTS, this.relative(file, resolved));
+    const settings = settingsFor(resolved?.config ?? DEFAULTS, this.relative(file, resolved));
+    const clientPackage = this.packages.clientRuntime(file);
+    return clientPackage ? { ...settings, clientPackage } : settings;
+  }
+
+  /** Forgets what package.json files said; true when the client runtime of `dir`'s package changed. */
+  refreshPackage(dir: string): boolean {
+    const probe = path.join(dir, '_');
+    const before = this.packages.clientRuntime(probe);
+    this.packages = new PackageRuntimes();
+    return this.packages.clientRuntime(probe) !== before;
   }
 
   isIgnored(file: string): boolean {

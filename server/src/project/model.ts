@@ -91,9 +91,13 @@ export class ProjectModel {
     return [...(this.projects.get(this.root(file))?.files ?? [])].filter((f) => f !== file);
   }
 
-  /** Re-reads package.json facts (after it changed). */
-  refreshPackage(root: string): void {
+  /**
+   * Re-reads package.json facts (after it changed). True when the package's client runtime changed,
+   * so that the files under it must be analyzed again.
+   */
+  refreshPackage(root: string): boolean {
     this.project(root).index.set(path.join(root, 'package.json'), packageFacts(root));
+    return this.configs.refreshPackage(root);
   }
 
   files(): string[] {

@@ -31,7 +31,7 @@ export const criticalFunctionsCollector: FactCollector = {
 function recordDeclaration(fn: ts.FunctionLikeDeclaration, context: FactCollectorContext): void {
   const name = functionName(fn);
   // A browser client's `deleteUser` (an HTTP call) says nothing about the server's.
-  if (isOutsideServerRuntime(context.file)) return;
+  if (isOutsideServerRuntime(context.file, context.settings)) return;
   if (!name || !isCriticalFunctionName(name, name, context.settings)) return;
   const isCritical = (node: ts.Node) => (ts.isCallExpression(node) || ts.isNewExpression(node)) && !!criticalOperation(node, context.settings, context.values);
   if (functionEmitsSignal(fn, context.settings, context.values, isCritical)) context.add({ kind: RECORDING_CRITICAL_FUNCTION, data: name });

@@ -22,7 +22,7 @@ export const timeoutDefaultsCollector: FactCollector = {
   prefilter: /defaults|setGlobalDispatcher|statement_timeout|query_timeout/,
   create(context) {
     // Defaults set only by tests or browser code don't reach the production server.
-    if (isOutsideServerRuntime(context.file)) return {};
+    if (isOutsideServerRuntime(context.file, context.settings)) return {};
     const recordSql = (node: ts.Node) => {
       if (SESSION_TIMEOUT_SQL.test((node as ts.StringLiteral | ts.TemplateHead).text)) context.add({ kind: PG_STATEMENT_TIMEOUT_SQL });
     };
