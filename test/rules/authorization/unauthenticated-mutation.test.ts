@@ -43,6 +43,9 @@ runRuleTests(rule, {
     { code: 'export async function POST(request: Request) {\n  const userId = await resolveUploader(request);\n  if (!userId) return new Response("Unauthorized", { status: 401 });\n  return Response.json(await store(userId, await request.formData()));\n}', filename: 'app/api/upload/route.ts' },
     { code: 'export async function DELETE() {\n  return new Response(null, { status: 405 });\n}', filename: 'app/api/items/route.ts' },
     { code: 'import { headers } from "next/headers";\nexport async function POST(request: Request) {\n  const token = headers().get("Authorization");\n  return Response.json(await provision(token, await request.json()));\n}', filename: 'app/api/provision/route.ts' },
+    // A project helper authenticates: the handler answers through a lower-case `unauthorized()` helper, or acts as the `auth.user` it returned.
+    { code: 'export async function DELETE(request: Request, { params }: { params: Promise<{ boardId: string }> }) {\n  const { auth, error } = await parseRequest(request);\n  if (error) return error();\n  const { boardId } = await params;\n  if (!(await canDeleteBoard(auth, boardId))) return unauthorized();\n  return Response.json(await deleteBoard(boardId));\n}', filename: 'app/api/boards/[boardId]/route.ts' },
+    { code: 'export async function POST(request: Request) {\n  const { auth, body, error } = await parseRequest(request, schema);\n  if (error) return error();\n  return Response.json(await joinTeam(body.accessCode, auth.user.id));\n}', filename: 'app/api/teams/join/route.ts' },
     // Sign-in flows named as such.
     'import { publicProcedure, router } from "../trpc";\nexport const auth = router({\n  createPasskeySigninOptions: publicProcedure.mutation(() => options()),\n});',
     // tRPC protected procedures.

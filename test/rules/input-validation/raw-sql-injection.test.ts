@@ -18,6 +18,10 @@ runRuleTests(rule, {
     'async function f(limit: string) {\n  return pool.query(`SELECT * FROM users LIMIT ${Number(limit)}`);\n}',
     'async function f(sortOrder: string) {\n  const validatedSortOrder = sortOrder === "asc" ? "asc" : "desc";\n  return knex.raw(`select * from users order by name ${validatedSortOrder}`);\n}',
     'async function f() {\n  return this.db.raw(`select * from ${this.tableName} where ${T.features}.archived = false`);\n}',
+    // A `let` that only ever holds literals, and a loop over a list of literals (migrations that name tables).
+    'module.exports = {\n  up: async (queryInterface) => {\n    let tableName;\n    tableName = "shares";\n    await queryInterface.sequelize.query(`alter table "${tableName}" drop constraint "shares_fkey"`);\n    tableName = "stars";\n    await queryInterface.sequelize.query(`alter table "${tableName}" drop constraint "stars_fkey"`);\n  },\n};',
+    'async function up(knex) {\n  for (const table of ["users", "teams"]) await knex.raw(`analyze ${table}`);\n}',
+    'async function f(doc: { createdAt: string; score: number }) {\n  return pool.query(`update documents set "publishedAt" = \'${new Date(doc.createdAt).toISOString()}\', score = ${doc.score.toFixed(2)}`);\n}',
     // Not SQL: a GraphQL client, an HTTP query string.
     'async function f(id: string) {\n  return client.query({ query: GET_USER, variables: { id } });\n}',
     'async function f(q: string) {\n  return client.query(`search?q=${q}`);\n}',
@@ -50,6 +54,16 @@ runRuleTests(rule, {
           output: 'async function find(email: string) {\n  return prisma.$queryRaw`SELECT * FROM "User" WHERE email = ${email}`;\n}',
         },
       ],
+    },
+    {
+      name: 'a let that is also assigned a parameter is not constant',
+      code: 'async function f(name: string) {\n  let label = "none";\n  if (name) label = name;\n  return knex.raw(`select * from users where label = \'${label}\'`);\n}',
+      errors: [{ messageId: 'interpolated', line: 4, column: 10, endLine: 4, endColumn: 18 }],
+    },
+    {
+      name: 'a loop over rows read from the database is not constant',
+      code: 'async function f(rows: { name: string }[]) {\n  for (const { name } of rows) await knex.raw(`update t set label = \'${name}\'`);\n}',
+      errors: [{ messageId: 'interpolated', line: 2, column: 38, endLine: 2, endColumn: 46 }],
     },
     {
       name: 'knex whereRaw built by concatenation: no automatic fix',

@@ -57,8 +57,9 @@ export function handlerAuthenticates(route: RouteHandler): boolean {
   // Possession of a token the handler checks authenticates: invite links, email verification, unsubscribe.
   if (route.inputs.some((input) => [input.key ?? '', ...input.bindings].some((name) => TOKEN_INPUT.test(name)))) return true;
   const body = route.handler?.body?.getText() ?? '';
-  // A handler that answers 401/403 checks its caller, whatever helper of another file it asks.
-  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body);
+  // A handler that answers 401/403 checks its caller, whatever helper of another file it asks; one that
+  // reads the user of an `auth`/`session` a helper returned (`auth.user.id`) acts for an authenticated caller.
+  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body) || AUTHORIZATION.principalRead.test(body);
 }
 
 /** A handler that changes nothing: its body only answers (`return new Response(null, { status: 405 })`). */

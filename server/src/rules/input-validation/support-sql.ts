@@ -112,6 +112,9 @@ function isConstantValue(expression: ts.Expression, values: ValueResolver, depth
   if (ts.isCallExpression(node)) {
     const name = qualifiedName(values.origin(node.expression)) ?? node.expression.getText();
     if (NUMERIC.has(name)) return true;
+    // `date.toISOString()`, `amount.toFixed(2)`: a fixed format that cannot hold a quote.
+    const callee = unwrapExpression(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && /^(toISOString|toFixed|toPrecision|getTime|valueOf)$/.test(callee.name.text)) return true;
     // `ROLE_TYPES.map((t) => `'${t}'`).join(',')`: derived from a constant.
     const root = rootIdentifier(node.expression);
     if (root && SAFE_IDENTIFIER.test(root.text)) return true;
@@ -125,9 +128,37 @@ function isConstantValue(expression: ts.Expression, values: ValueResolver, depth
       const type = declaration.node.type;
       if (type && declaration.path.length === 0 && (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword)) return true;
     }
-    if (declaration?.kind === 'variable' && declaration.isConst && declaration.init && declaration.path.length === 0) return isConstantValue(declaration.init, values, depth + 1);
+    if (declaration?.kind === 'variable' && declaration.path.length === 0) {
+      if (declaration.isConst && declaration.init) return isConstantValue(declaration.init, values, depth + 1);
+      // `for (const table of ['a', 'b'])`; `let table; table = 'a'; … table = 'b';`: only constants are ever held.
+      const loop = declaration.node.parent.parent;
+      if (ts.isForOfStatement(loop) && loop.initializer === declaration.node.parent) return isConstantValue(loop.expression, values, depth + 1);
+      if (!declaration.isConst) return onlyAssignedConstants(node, declaration.node, values, depth);
+    }
   }
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every((e) => !ts.isSpreadElement(e) && isConstantValue(e, values, depth + 1));
   return false;
+}
+
+/** A `let` whose initializer and every assignment in its scope are constants. */
+function onlyAssignedConstants(name: ts.Identifier, declaration: ts.VariableDeclaration, values: ValueResolver, depth: number): boolean {
+  if (declaration.initializer && !isConstantValue(declaration.initializer, values, depth + 1)) return false;
+  let scope: ts.Node = declaration.parent;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+  let constant = true;
+  let assigned = !!declaration.initializer;
+  const walk = (node: ts.Node): void => {
+    if (!constant) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (ts.isIdentifier(node.left) && node.left.text === name.text) {
+        assigned = true;
+        if (!isConstantValue(node.right, values, depth + 1)) constant = false;
+      } else if (!ts.isIdentifier(node.left) && mentions(node.left, name.text)) constant = false; // `[table] = row`
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(scope);
+  return constant && assigned;
 }
 
 /** `query.toQuery()`, `insert.toString()`: the SQL of a query builder, which escapes its values. */
@@ -135,6 +166,11 @@ function isBuilderSql(call: ts.CallExpression): boolean {
   const callee = unwrapExpression(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !/^(toQuery|toString|toSQL)$/.test(callee.name.text)) return false;
   return /query|insert|update|builder|qb|sql/i.test(callee.expression.getText());
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  return !!ts.forEachChild(node, (child) => mentions(child, name) || undefined);
 }
 
 function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
