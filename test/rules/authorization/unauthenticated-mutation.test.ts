@@ -13,6 +13,8 @@ runRuleTests(rule, {
     // Reads are not mutations; public-by-nature paths; webhooks that verify a signature.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await listOrders());\n});',
     express + 'router.post("/auth/login", async (req, res) => {\n  res.json(await login(req.body));\n});',
+    // RPC-style names (`resource.action`): a webhook receiver, an unsubscribe link.
+    express + 'router.post("github.webhooks", async (req, res) => {\n  res.json(await handleHook(req.body));\n});',
     express + 'router.post("/billing/events", async (req, res) => {\n  const event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"], secret);\n  res.json(await handle(event));\n});',
     // Declared public in the configuration.
     { code: express + 'router.post("/newsletter", async (req, res) => {\n  res.json(await subscribe(req.body.email));\n});', config: { auth: { publicRoutes: ['POST /newsletter'] } } },
