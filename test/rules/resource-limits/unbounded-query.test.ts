@@ -49,8 +49,20 @@ runRuleTests(rule, {
       code: express + 'router.get("/by-email", async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});',
       config: { queries: { uniqueKeys: ['email'] } },
     },
+    // An OR whose every branch is a list, through conditional spreads; the children of a record this request created.
+    express + 'router.post("/links/bulk", async (req, res) => {\n  const { ids, keys } = req.body;\n  res.json(await prisma.link.findMany({ where: { projectId: 1, OR: [...(ids.length > 0 ? [{ id: { in: ids } }] : []), ...(keys.length > 0 ? [{ key: { in: keys } }] : [])] } }));\n});',
+    express + 'router.post("/envelopes", async (req, res) => {\n  const envelope = await prisma.envelope.create({ data: req.body });\n  res.json(await prisma.envelopeItem.findMany({ where: { envelopeId: envelope.id } }));\n});',
+    express + 'router.post("/envelopes", async (req, res) => {\n  const envelope = await createEnvelope(req.user.id, req.body);\n  res.json(await prisma.envelopeItem.findMany({ where: { envelopeId: envelope.id } }));\n});',
   ],
   invalid: [
+    {
+      name: 'an OR with one branch that is not a list; children of a record loaded (not created) here',
+      code: express + 'router.get("/links", async (req, res) => {\n  const a = await prisma.link.findMany({ where: { OR: [{ id: { in: req.body.ids } }, { archived: false }] } });\n  const project = await prisma.project.findUnique({ where: { id: req.params.id } });\n  res.json([a, await prisma.link.findMany({ where: { projectId: project.id } })]);\n});',
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 19, endLine: 4, endColumn: 39 },
+        { messageId: 'unbounded', line: 6, column: 22, endLine: 6, endColumn: 42 },
+      ],
+    },
     {
       name: 'Express + Prisma: findMany scoped by owner but not paged',
       code: express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { userId: req.user.id } }));\n});',

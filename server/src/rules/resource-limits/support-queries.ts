@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { TextEdit } from '../../engine/types';
-import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { calleeName, propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { appendArgument, insertProperty } from '../../fixes/edits';
 import { objectOf, typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
@@ -208,9 +208,11 @@ function conditionPinsId(condition: ts.Expression, options: QueryOptions): boole
 /**
  * A where object that names a unique key (`{ id }`, `AND: [{ id }]`) or filters by a list (`{ slug: { in: slugs } }`,
  * `{ user: { email: { in: emails } } }`): the result grows with the list the caller holds, not with the table.
+ * A parent created by this same request (`{ envelopeId: created.id }`) has only the children it was given.
  */
 function pinsUniqueKey(where: ts.ObjectLiteralExpression, values: ValueResolver, options: QueryOptions): boolean {
-  if (filtersByList(where)) return true;
+  const bounded = (branch: ts.ObjectLiteralExpression) => pinsUniqueKey(branch, values, options);
+  if (filtersByList(where, bounded)) return true;
   for (const property of where.properties) {
     const key = property.name ? propertyNameText(property.name) : undefined;
     if (!key) continue;
@@ -228,18 +230,39 @@ function pinsUniqueKey(where: ts.ObjectLiteralExpression, values: ValueResolver,
     }
     // Prisma's compound unique keys: `where: { orgId_slug: { orgId, slug } }`.
     if (/^[a-z]\w*_[a-z]\w*$/i.test(key) && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(unwrapExpression(property.initializer))) return true;
+    if (/Id$/.test(key) && ts.isPropertyAssignment(property) && isIdOfCreatedRecord(property.initializer, values)) return true;
   }
   return false;
 }
 
-const LIST_OPERATORS = new Set(['in', '$in']);
+/** `prisma.envelope.create`, `repo.insert`, a project's `createEnvelope(…)`. */
+const CREATE_NAME = /^(create|insert)(One|[A-Z]\w*)?$/;
 
-function filtersByList(where: ts.ObjectLiteralExpression, depth = 0): boolean {
+/** `created.id` where `const created = await prisma.envelope.create(…)` (or `createEnvelope(…)`) in the same function. */
+function isIdOfCreatedRecord(value: ts.Expression, values: ValueResolver): boolean {
+  const node = unwrapExpression(value);
+  if (!ts.isPropertyAccessExpression(node) || !/^(id|_id)$/.test(node.name.text) || !ts.isIdentifier(node.expression)) return false;
+  const declaration = values.scopes.resolve(node.expression);
+  if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.init || declaration.path.length > 0) return false;
+  const init = unwrapExpression(declaration.init);
+  const call = ts.isAwaitExpression(init) ? unwrapExpression(init.expression) : init;
+  if (!ts.isCallExpression(call)) return false;
+  const name = calleeName(call.expression);
+  return !!name && CREATE_NAME.test(name);
+}
+
+const LIST_OPERATORS = new Set(['in', '$in']);
+const OR_KEYS = new Set(['OR', '$or']);
+
+/**
+ * A filter by a list somewhere in the where (`{ id: { in: ids } }`, `...(ids && { id: { in: ids } })`), or an
+ * `OR` whose every branch is bounded (`OR: [...(ids.length ? [{ id: { in: ids } }] : []), …]`).
+ */
+function filtersByList(where: ts.ObjectLiteralExpression, bounded: (branch: ts.ObjectLiteralExpression) => boolean, depth = 0): boolean {
   if (depth > 3) return false;
   const inValue = (value: ts.Expression): boolean => {
     const node = unwrapExpression(value);
-    if (ts.isObjectLiteralExpression(node)) return filtersByList(node, depth + 1);
-    // `OR: [{ a: { in } }, …]`, `...(ids && { id: { in: ids } })`
+    if (ts.isObjectLiteralExpression(node)) return filtersByList(node, bounded, depth + 1);
     if (ts.isArrayLiteralExpression(node)) return node.elements.some((e) => inValue(e));
     if (ts.isBinaryExpression(node)) return inValue(node.right);
     if (ts.isConditionalExpression(node)) return inValue(node.whenTrue);
@@ -250,8 +273,24 @@ function filtersByList(where: ts.ObjectLiteralExpression, depth = 0): boolean {
     if (!ts.isPropertyAssignment(property)) return false;
     const key = propertyNameText(property.name);
     if (key && LIST_OPERATORS.has(key)) return true;
+    if (key && OR_KEYS.has(key)) return everyBranchBounded(property.initializer, bounded);
     return inValue(property.initializer);
   });
+}
+
+/** The branches of an `OR` list, through conditional spreads; every one bounded, and at least one. */
+function everyBranchBounded(list: ts.Expression, bounded: (branch: ts.ObjectLiteralExpression) => boolean): boolean {
+  const branches: ts.Expression[] = [];
+  const collect = (node: ts.Expression): boolean => {
+    const value = unwrapExpression(node);
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => collect(e));
+    if (ts.isSpreadElement(value)) return collect(value.expression);
+    if (ts.isConditionalExpression(value)) return collect(value.whenTrue) && collect(value.whenFalse);
+    branches.push(value);
+    return true;
+  };
+  if (!collect(list) || branches.length === 0) return false;
+  return branches.every((branch) => ts.isObjectLiteralExpression(branch) && bounded(branch));
 }
 
 function isUniqueKey(key: string, options: QueryOptions): boolean {
