@@ -10,13 +10,16 @@ import { applyAcceptances, PLACEHOLDER_OWNER, PLACEHOLDER_REASON, type Acceptanc
  */
 export class ProjectIndex implements ProjectFacts {
   private readonly bySource = new Map<string, Fact[]>();
+  version = 0;
 
   set(source: string, facts: Fact[]): void {
+    this.version++;
     if (facts.length) this.bySource.set(source, facts);
     else this.bySource.delete(source);
   }
 
   delete(source: string): void {
+    this.version++;
     this.bySource.delete(source);
   }
 

@@ -185,6 +185,8 @@ export interface FactCollector {
 export interface ProjectFacts {
   has(kind: string): boolean;
   all(kind: string): unknown[];
+  /** Changes whenever a source's facts do: an index built from the facts stays valid while it is the same. */
+  readonly version: number;
 }
 
 export interface AnalyzedFile {

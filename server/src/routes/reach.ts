@@ -59,7 +59,7 @@ export function enclosingHandlerScope(node: ts.Node, scopes: Map<ts.Node, Handle
 }
 
 /** Functions of this file a body calls: `helper(x)`, `this.load(id)`, `await service.helper()` when `service` is a local object. */
-function calledFunctions(body: ts.Node, values: ValueResolver): ts.FunctionLikeDeclaration[] {
+export function calledFunctions(body: ts.Node, values: ValueResolver): ts.FunctionLikeDeclaration[] {
   const found: ts.FunctionLikeDeclaration[] = [];
   const walk = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {

@@ -10,7 +10,7 @@ import { inputValidationCollectors, inputValidationRules } from './input-validat
 import { authorizationCollectors, authorizationRules } from './authorization';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
 import { observabilityCollectors, observabilityRules } from './observability';
-import { routeFactsCollector } from '../routes';
+import { remoteReachCollector, routeFactsCollector } from '../routes';
 
 /** Every rule prodgap ships, in catalogue order. */
 export const allRules: readonly RuleModule[] = [
@@ -53,4 +53,5 @@ export const allCollectors: readonly FactCollector[] = [
   ...observabilityCollectors,
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
+  remoteReachCollector,
 ];

@@ -14,6 +14,8 @@ runRuleTests(rule, {
     { code: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  await guardDocument(req.user, doc);\n  res.json(doc);\n});', config: { auth: { ownershipChecks: ['guardDocument'] } } },
     // A membership query scoped by the caller checks access to the parent.
     express + 'router.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const member = await prisma.member.findFirst({ where: { teamId: req.params.teamId, userId: req.user.id } });\n  if (!member) return res.sendStatus(404);\n  res.json(await prisma.document.findUnique({ where: { id: req.params.id } }));\n});',
+    // A same-file helper handed an id the handler tied to the caller first: by a scoped query, or a query with a tied id.
+    express + 'async function loadDoc(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}\nrouter.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const { teamId, id } = req.params;\n  const team = await prisma.team.findFirst({ where: { id: teamId, members: { some: { userId: req.user.id } } } });\n  const doc = await prisma.document.findFirst({ where: { id, teamId } });\n  if (!team || !doc) return res.sendStatus(404);\n  res.json(await loadDoc(id));\n});',
     // The caller's own record; an id that is not from the request.
     express + 'router.get("/me", async (req, res) => {\n  res.json(await prisma.user.findUnique({ where: { id: req.user.id } }));\n});',
     express + 'router.get("/settings", async (req, res) => {\n  res.json(await prisma.setting.findUnique({ where: { id: GLOBAL_SETTINGS_ID } }));\n});',
@@ -86,6 +88,16 @@ runRuleTests(rule, {
       name: 'Nest: a repository injected by type (any name); update then re-read of the same id is one gap',
       code: 'import { Body, Controller, Param, Put, UseGuards } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@UseGuards(JwtAuthGuard)\n@Controller("posts")\nexport class PostsController {\n  constructor(private readonly posts: Repository<Post>) {}\n  @Put(":id")\n  async update(@Param("id") id: string, @Body() body: UpdatePostDto) {\n    await this.posts.update(id, body);\n    return this.posts.findOneBy({ id });\n  }\n}',
       errors: [{ messageId: 'unscoped', line: 9, column: 11, endLine: 9, endColumn: 28 }],
+    },
+    {
+      name: 'a same-file helper reached from a handler that checks nothing',
+      code: express + 'async function loadDoc(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}\nrouter.get("/docs/:id", async (req, res) => {\n  const { id } = req.params;\n  res.json(await loadDoc(id));\n});',
+      errors: [{ messageId: 'unscoped', line: 5, column: 10, endLine: 5, endColumn: 36 }],
+    },
+    {
+      name: 'a helper handed an id the handler never tied to the team it checked',
+      code: express + 'async function loadDoc(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}\nrouter.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const { teamId, id } = req.params;\n  const team = await prisma.team.findFirst({ where: { id: teamId, members: { some: { userId: req.user.id } } } });\n  if (!team) return res.sendStatus(404);\n  res.json(await loadDoc(id));\n});',
+      errors: [{ messageId: 'unscoped', line: 5, column: 10, endLine: 5, endColumn: 36 }],
     },
     {
       name: 'mounted behind auth in another file (pending on project facts)',

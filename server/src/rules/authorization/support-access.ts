@@ -52,3 +52,63 @@ function isOwnerField(expression: ts.Expression): boolean {
   const node = unwrapExpression(expression);
   return ts.isPropertyAccessExpression(node) && AUTHORIZATION.ownerKey.test(node.name.text) && node.name.text !== 'id';
 }
+
+const tiedCache = new WeakMap<ts.Node, Set<string>>();
+
+/**
+ * The names of ids a handler ties to its caller before handing them to a helper: those a query scoped
+ * by the caller names (`team.findFirst({ where: { id: teamId, users: { some: { userId } } } })` ties
+ * `teamId`), then those a query names together with a tied one (`dataroom.findUnique({ where: { id:
+ * dataroomId, teamId } })` ties `dataroomId`), or whose record's owner field is compared with a tied one.
+ */
+export function idsTiedToCaller(handler: ts.FunctionLikeDeclaration, route: RouteHandler, values: ValueResolver): Set<string> {
+  let tied = tiedCache.get(handler);
+  if (tied) return tied;
+  tied = new Set<string>();
+  tiedCache.set(handler, tied);
+  if (!handler.body) return tied;
+  const loads: { access: NonNullable<ReturnType<typeof resourceAccess>>; names: string[] }[] = [];
+  const comparisons: ts.BinaryExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const access = resourceAccess(node, values);
+      if (access) loads.push({ access, names: access.selectors.flatMap(identifierNames) });
+    }
+    if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) comparisons.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  for (const load of loads) if (load.access.selectors.some((s) => isScopedToPrincipal(s, route, values))) load.names.forEach((n) => tied.add(n));
+  for (let round = 0; round < 3; round++) {
+    const before = tied.size;
+    for (const load of loads) if (load.names.some((n) => tied.has(n))) load.names.forEach((n) => tied.add(n));
+    for (const comparison of comparisons) {
+      const [field, other] = isOwnerField(comparison.left) ? [comparison.left, comparison.right] : [comparison.right, comparison.left];
+      const otherNode = unwrapExpression(other);
+      if (!isOwnerField(field) || !identifierNames(otherNode).some((n) => tied.has(n))) continue;
+      const record = unwrapExpression((unwrapExpression(field) as ts.PropertyAccessExpression).expression);
+      const load = ts.isIdentifier(record) ? loads.find((l) => loadedInto(l.access.call) === record.text) : undefined;
+      load?.names.forEach((n) => tied.add(n));
+    }
+    if (tied.size === before) break;
+  }
+  return tied;
+}
+
+/** Identifier names in an expression, shorthand properties included (`{ id: dataroomId, teamId }` → dataroomId, teamId). */
+function identifierNames(node: ts.Node): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) names.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return names;
+}
+
+/** `const dataroom = await prisma.dataroom.findUnique(…)` → `dataroom`. */
+function loadedInto(call: ts.CallExpression): string | undefined {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+}

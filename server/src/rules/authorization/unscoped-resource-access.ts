@@ -3,7 +3,7 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import type { RouteLocator } from '../../routes';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { isRoleGuard, projectAuthenticates } from './support';
-import { checksAccess } from './support-access';
+import { checksAccess, idsTiedToCaller } from './support-access';
 import { ownershipFixes } from './support-ownership-fix';
 import { isPossessionToken, isScopedToPrincipal, readsRequestId, resourceAccess } from './support-resource';
 
@@ -56,6 +56,8 @@ function check(call: ts.CallExpression, context: RuleContext, reported: Set<stri
   // The load may sit in a callback (`prisma.$transaction(async (tx) => …)`): checks anywhere up to the request's function count.
   const functions = enclosingFunctions(call, scopes);
   if (functions.some((fn) => checksAccess(fn, call, route, values, settings))) return;
+  // A helper the handler calls (depth > 0) runs after the handler's checks: an id the handler tied to its caller is scoped.
+  if (scope.depth > 0 && route.handler && idsTiedToCaller(route.handler, route, values).has(id)) return;
   const gap = `${functions[functions.length - 1]?.pos}:${id}`;
   if (reported.has(gap)) return;
   reported.add(gap);

@@ -1,6 +1,8 @@
 import ts = require('typescript');
 import { formatMessage } from '../../engine/messages';
 import type { RuleContext, RuleModule } from '../../engine/types';
+import { entriesOf, reachedFromRequest, type Entry } from '../../routes';
+import { moduleKey } from '../../routes/module-key';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { QUERIES } from './support-knowledge';
 import { unboundedQuery } from './support-queries';
@@ -16,6 +18,7 @@ const rule: RuleModule = {
     howToFix: 'Add a page size (`take`/`limit`) and let the client page with a cursor or offset; a query by a unique key needs none.',
     messages: {
       unbounded: '`{{query}}` in a request handler reads every matching row: add a page size ({{limitHint}}) so a growing table cannot turn this request into a full scan.',
+      unboundedReached: '`{{query}}` reads every matching row, and `{{entry}}` runs for requests (a route in another file calls it): add a page size ({{limitHint}}) so a growing table cannot turn a request into a full scan.',
       addLimit: 'Add a page size of {{pageSize}}',
     },
     fixable: true,
@@ -26,6 +29,10 @@ const rule: RuleModule = {
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression, context),
     };
+  },
+  resolve(pending, facts) {
+    const { file, entries } = pending as Pending;
+    return !!reachedFromRequest(file, entries, facts);
   },
 };
 
@@ -39,21 +46,42 @@ const LIMIT_HINT: Record<string, string> = {
   knex: '`.limit(n)`',
 };
 
+/** A query outside this file's handlers: kept when a route of another file reaches one of these entries. */
+interface Pending {
+  file: string;
+  entries: Entry[];
+}
+
 function checkCall(call: ts.CallExpression, context: RuleContext): void {
   const { file, values, settings } = context;
-  const scopes = handlerScopes(file, values, settings);
-  if (scopes.size === 0 || !enclosingHandlerScope(call, scopes)) return;
   const query = unboundedQuery(call, values, { uniqueKeys: [...QUERIES.uniqueKeys, ...settings.queries.uniqueKeys] });
   if (!query) return;
+  const scopes = handlerScopes(file, values, settings);
+  const local = scopes.size > 0 && !!enclosingHandlerScope(call, scopes);
+  const entries = local ? [] : remoteEntries(call, context);
+  if (!local && entries.length === 0) return;
   const { pageSize } = settings.queries;
   const edit = query.limitEdit(pageSize);
   const data = { pageSize };
+  const entry = entries[0] && (entries[0].member ? `${entries[0].name}.${entries[0].member}` : entries[0].name);
+  const pending: Pending | undefined = local ? undefined : { file: moduleKey(file.path), entries };
   context.report({
     node: query.anchor,
-    messageId: 'unbounded',
-    data: { query: query.name, limitHint: LIMIT_HINT[query.orm] ?? '`limit`' },
+    messageId: local ? 'unbounded' : 'unboundedReached',
+    data: { query: query.name, limitHint: LIMIT_HINT[query.orm] ?? '`limit`', ...(entry ? { entry } : {}) },
     fixes: edit ? [{ title: formatMessage(rule.meta.messages.addLimit, data), kind: 'suggestion', edits: [edit] }] : [],
+    ...(pending ? { pending } : {}),
   });
+}
+
+/** The exports through which other files reach the function around a query (callbacks widened to their function). */
+function remoteEntries(call: ts.CallExpression, context: RuleContext): Entry[] {
+  for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
+    if (!ts.isFunctionLike(node)) continue;
+    const entries = entriesOf(node, context.file.sourceFile, context.values);
+    if (entries.length > 0) return entries;
+  }
+  return [];
 }
 
 export default rule;

@@ -1,0 +1,381 @@
+import ts = require('typescript');
+import type { FactCollector, ProjectFacts } from '../engine/types';
+import { unwrapExpression, type ValueResolver } from '../engine/values';
+import { importedModuleKey, keyMatches, moduleKey } from './module-key';
+import { calledFunctions, handlerScopes } from './reach';
+
+/**
+ * Request reach across files. A handler that calls a function of another file (`getOrders(userId)`
+ * imported from `../services/orders`, an injected `this.orders.findAll()`) makes that function run for
+ * a request; so do the functions it calls in turn. Each file records its side as facts: the calls its
+ * handlers make (REQUEST_CALL), and the calls its exported functions and class methods make (EXPORT_CALL).
+ * A rule asks `reachedFromRequest` with the entries of the function it looks at.
+ */
+export const REQUEST_CALL = 'routes/request-call';
+export const EXPORT_CALL = 'routes/export-call';
+
+/** How many files deep a call chain from a handler is followed (handler → service → repository → …). */
+const MAX_FILE_DEPTH = 3;
+/** How many calls deep, inside one file, an exported function's local helpers are followed. */
+const MAX_LOCAL_DEPTH = 3;
+
+/** A function as other files name it: an export (`getOrders`, `default`), or a member of one (`OrdersService.findAll`). */
+export interface Entry {
+  name: string;
+  member?: string;
+}
+
+/** The function a call names in another module. */
+export interface CallTarget extends Entry {
+  to: { key: string } | { suffix: string };
+}
+
+/** Where the request comes in, for messages. */
+export interface RequestRoute {
+  method: string;
+  path?: string;
+  file: string;
+}
+
+export interface RequestCallFact {
+  target: CallTarget;
+  route: RequestRoute;
+}
+
+export interface ExportCallFact {
+  from: Entry & { key: string };
+  target: CallTarget;
+}
+
+const entryId = (e: Entry) => (e.member ? `${e.name}.${e.member}` : e.name);
+
+/**
+ * Records the calls into other files that handlers and exported functions make: calls are gathered
+ * in the engine's walk (only callees named after a project import are resolved), facts at its end.
+ */
+export const remoteReachCollector: FactCollector = {
+  name: 'routes/remote-reach',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.EndOfFileToken],
+  prefilter: /\bimport\b/,
+  create(context) {
+    const { file, values, settings } = context;
+    const projectNames = projectImportNames(file.sourceFile);
+    const calls = new Map<ts.Node, CallTarget[]>();
+    return {
+      [ts.SyntaxKind.CallExpression]: (node) => {
+        const call = node as ts.CallExpression;
+        if (projectNames.size === 0 || !mayNameProjectImport(call.expression, projectNames)) return;
+        const inner = enclosingFunction(call);
+        const target = inner && callTarget(call.expression, inner, values, file.path);
+        if (!target) return;
+        const id = JSON.stringify(target);
+        // A callback's calls count for the functions around it too.
+        for (let fn: ts.FunctionLikeDeclaration | undefined = inner; fn; fn = enclosingFunction(fn)) {
+          const list = calls.get(fn);
+          if (!list) calls.set(fn, [target]);
+          else if (!list.some((t) => JSON.stringify(t) === id)) list.push(target);
+        }
+      },
+      [ts.SyntaxKind.EndOfFileToken]: () => {
+        if (calls.size === 0) return;
+        const scopes = handlerScopes(file, values, settings);
+        const recorded = new Set<string>();
+        for (const [fn, scope] of scopes) {
+          const route: RequestRoute = { method: scope.route.method, ...(scope.route.path !== undefined ? { path: scope.route.path } : {}), file: file.relativePath };
+          for (const target of calls.get(fn) ?? []) {
+            const id = `${scope.route.method} ${scope.route.path ?? ''} ${JSON.stringify(target)}`;
+            if (recorded.has(id)) continue;
+            recorded.add(id);
+            const data: RequestCallFact = { target, route };
+            context.add({ kind: REQUEST_CALL, data });
+          }
+        }
+        const key = moduleKey(file.path);
+        const exported = exportedFunctions(file.sourceFile);
+        let closure: Map<ts.FunctionLikeDeclaration, Entry[]> | undefined;
+        for (const [fn, targets] of calls) {
+          if (scopes.has(fn)) continue;
+          let entries = exported.get(fn as ts.FunctionLikeDeclaration);
+          if (!entries) {
+            // A callback's calls are already its enclosing function's; a local helper is reached through the exports that call it.
+            if (enclosingFunction(fn)) continue;
+            closure ??= entryMap(file.sourceFile, values);
+            entries = closure.get(fn as ts.FunctionLikeDeclaration) ?? [];
+          }
+          for (const target of targets) {
+            for (const entry of entries) {
+              const data: ExportCallFact = { from: { key, ...entry }, target };
+              context.add({ kind: EXPORT_CALL, data });
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && (current as ts.FunctionLikeDeclaration).body) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+/**
+ * The route a function of this file serves through callers in other files: the entries (exports,
+ * class methods) that reach it are followed back, call by call, to a handler. Undefined when none does.
+ */
+export function reachedFromRequest(fileKey: string, entries: readonly Entry[], facts: ProjectFacts): RequestRoute | undefined {
+  if (entries.length === 0) return undefined;
+  const { requests, exports } = factIndex(facts);
+  let frontier = entries.map((e) => ({ key: fileKey, ...e }));
+  const seen = new Set(frontier.map((e) => `${e.key}#${entryId(e)}`));
+  for (let depth = 0; depth < MAX_FILE_DEPTH && frontier.length > 0; depth++) {
+    for (const entry of frontier) {
+      const hit = (requests.get(entryId(entry)) ?? []).find((f) => keyMatches(f.target.to, entry.key));
+      if (hit) return hit.route;
+    }
+    const next: typeof frontier = [];
+    for (const entry of frontier) {
+      for (const edge of exports.get(entryId(entry)) ?? []) {
+        if (!keyMatches(edge.target.to, entry.key)) continue;
+        const id = `${edge.from.key}#${entryId(edge.from)}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        next.push(edge.from);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+const indexes = new WeakMap<ProjectFacts, { version: number; requests: Map<string, RequestCallFact[]>; exports: Map<string, ExportCallFact[]> }>();
+
+/** Call facts by the name they target, rebuilt when the project's facts change. */
+function factIndex(facts: ProjectFacts): { requests: Map<string, RequestCallFact[]>; exports: Map<string, ExportCallFact[]> } {
+  const cached = indexes.get(facts);
+  if (cached && cached.version === facts.version) return cached;
+  const group = <T extends { target: CallTarget }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const fact of list) {
+      const id = entryId(fact.target);
+      const bucket = map.get(id);
+      if (bucket) bucket.push(fact);
+      else map.set(id, [fact]);
+    }
+    return map;
+  };
+  const built = { version: facts.version, requests: group(facts.all(REQUEST_CALL) as RequestCallFact[]), exports: group(facts.all(EXPORT_CALL) as ExportCallFact[]) };
+  indexes.set(facts, built);
+  return built;
+}
+
+/** Local names bound by imports of the project's own modules (not of packages). */
+function projectImportNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    if (!isProjectSpecifier(statement.moduleSpecifier.text)) continue;
+    const clause = statement.importClause;
+    if (clause.name) names.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
+  }
+  return names;
+}
+
+/** A cheap test before resolving: `f()`, `ns.f()`, `svc.m()` with a project import's name, or `this.svc.m()` (an injected service). */
+function mayNameProjectImport(callee: ts.Expression, names: ReadonlySet<string>): boolean {
+  const node = unwrapExpression(callee);
+  if (ts.isIdentifier(node)) return names.has(node.text);
+  if (!ts.isPropertyAccessExpression(node)) return false;
+  const receiver = unwrapExpression(node.expression);
+  if (ts.isIdentifier(receiver)) return names.has(receiver.text);
+  return ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * The module of the project an import names: a relative path, an alias (`@/services/orders`), or a
+ * workspace package's file (`@acme/lib/server/orders` → `…/server/orders`). A bare package name is not the project's.
+ */
+function projectModule(importer: string, specifier: string): CallTarget['to'] | undefined {
+  if (!isProjectSpecifier(specifier)) return undefined;
+  if (specifier.startsWith('.') || /^[@~#]\//.test(specifier)) return importedModuleKey(importer, specifier);
+  const parts = specifier.split('/');
+  return { suffix: `/${moduleKey(parts.slice(specifier.startsWith('@') ? 2 : 1).join('/'))}` };
+}
+
+/** Relative, aliased, or two folders deep into a package (`@acme/lib/server/orders`): a module of the project. */
+function isProjectSpecifier(specifier: string): boolean {
+  const first = specifier.charCodeAt(0);
+  if (first === 46 /* . */) return true;
+  const slashes = specifier.split('/').length - 1;
+  if (slashes === 0) return false;
+  if (/^[@~#]\//.test(specifier)) return true;
+  return slashes >= (first === 64 /* @ */ ? 3 : 2);
+}
+
+function callTarget(callee: ts.Expression, fn: ts.FunctionLikeDeclaration, values: ValueResolver, filePath: string): CallTarget | undefined {
+  const node = unwrapExpression(callee);
+  if (ts.isIdentifier(node)) {
+    const declaration = values.scopes.resolve(node);
+    if (declaration?.kind !== 'import' || declaration.imported === '*') return undefined;
+    const to = projectModule(filePath, declaration.module);
+    return to && { to, name: declaration.imported };
+  }
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const member = node.name.text;
+  const receiver = unwrapExpression(node.expression);
+  // `orders.list()` on an import: a namespace's function, or a method of an exported object or instance.
+  if (ts.isIdentifier(receiver)) {
+    const declaration = values.scopes.resolve(receiver);
+    if (declaration?.kind === 'import') {
+      const to = projectModule(filePath, declaration.module);
+      if (!to) return undefined;
+      return declaration.imported === '*' ? { to, name: member } : { to, name: declaration.imported, member };
+    }
+    return undefined;
+  }
+  // `this.orders.list()`: a class member typed with an imported class (Nest's constructor injection).
+  if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    return typedTarget(memberType(fn, receiver.name.text), member, values, filePath);
+  }
+  return undefined;
+}
+
+function typedTarget(type: ts.TypeNode | undefined, member: string, values: ValueResolver, filePath: string): CallTarget | undefined {
+  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const declaration = values.scopes.resolve(type.typeName);
+  if (declaration?.kind !== 'import' || declaration.imported === '*') return undefined;
+  const to = projectModule(filePath, declaration.module);
+  return to && { to, name: declaration.imported, member };
+}
+
+/** The declared type of `this.<name>` in the class around a function: a property or a constructor parameter property. */
+function memberType(fn: ts.Node, name: string): ts.TypeNode | undefined {
+  let owner: ts.Node | undefined = fn.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return undefined;
+  for (const member of owner.members) {
+    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) return member.type;
+    if (ts.isConstructorDeclaration(member)) {
+      const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter) return parameter.type;
+    }
+  }
+  return undefined;
+}
+
+const exportedCache = new WeakMap<ts.SourceFile, Map<ts.FunctionLikeDeclaration, Entry[]>>();
+
+/**
+ * Functions other files can call, with the names they call them by: exported functions and consts,
+ * methods of classes (injected services), methods of exported objects; `default` for a default export.
+ */
+export function exportedFunctions(sourceFile: ts.SourceFile): Map<ts.FunctionLikeDeclaration, Entry[]> {
+  let found = exportedCache.get(sourceFile);
+  if (found) return found;
+  found = new Map();
+  const add = (fn: ts.FunctionLikeDeclaration, entry: Entry) => {
+    const list = found!.get(fn);
+    if (list) list.push(entry);
+    else found!.set(fn, [entry]);
+  };
+  const functionOf = (expression: ts.Expression | undefined): ts.FunctionLikeDeclaration | undefined => {
+    const node = expression && unwrapExpression(expression);
+    return node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) ? node : undefined;
+  };
+  const addObject = (object: ts.ObjectLiteralExpression, name: string) => {
+    for (const property of object.properties) {
+      if (!property.name || !ts.isIdentifier(property.name)) continue;
+      if (ts.isMethodDeclaration(property)) add(property, { name, member: property.name.text });
+      else if (ts.isPropertyAssignment(property)) {
+        const fn = functionOf(property.initializer);
+        if (fn) add(fn, { name, member: property.name.text });
+      }
+    }
+  };
+  const localFunctions = new Map<string, ts.FunctionLikeDeclaration>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) localFunctions.set(statement.name.text, statement);
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const fn = functionOf(d.initializer);
+        if (fn && ts.isIdentifier(d.name)) localFunctions.set(d.name.text, fn);
+      }
+    }
+  }
+  for (const statement of sourceFile.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) ?? [] : [];
+    const exported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (ts.isFunctionDeclaration(statement) && statement.body && exported) {
+      add(statement, { name: isDefault ? 'default' : statement.name?.text ?? 'default' });
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
+      // Injected services are found by their class name, exported or not (a re-export names it too).
+      const names = [statement.name.text, ...(isDefault ? ['default'] : [])];
+      for (const member of statement.members) {
+        if (!member.name || !ts.isIdentifier(member.name)) continue;
+        const fn = ts.isMethodDeclaration(member) && member.body ? member : ts.isPropertyDeclaration(member) ? functionOf(member.initializer) : undefined;
+        if (fn) for (const name of names) add(fn, { name, member: member.name.text });
+      }
+    } else if (ts.isVariableStatement(statement) && exported) {
+      for (const d of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+        const fn = functionOf(d.initializer);
+        const init = unwrapExpression(d.initializer);
+        if (fn) add(fn, { name: d.name.text });
+        else if (ts.isObjectLiteralExpression(init)) addObject(init, d.name.text);
+      }
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+      const value = unwrapExpression(statement.expression);
+      const fn = functionOf(value) ?? (ts.isIdentifier(value) ? localFunctions.get(value.text) : undefined);
+      if (fn) add(fn, { name: 'default' });
+      else if (ts.isObjectLiteralExpression(value)) addObject(value, 'default');
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      // `export { getOrders, list as listOrders }`
+      for (const element of statement.exportClause.elements) {
+        const fn = localFunctions.get((element.propertyName ?? element.name).text);
+        if (fn) add(fn, { name: element.name.text });
+      }
+    }
+  }
+  exportedCache.set(sourceFile, found);
+  return found;
+}
+
+const entriesCache = new WeakMap<ts.SourceFile, Map<ts.FunctionLikeDeclaration, Entry[]>>();
+
+/**
+ * The entries through which other files reach a function: its own export names, or those of the
+ * exported functions that call it within the file (a local helper of a service method).
+ */
+export function entriesOf(fn: ts.Node, sourceFile: ts.SourceFile, values: ValueResolver): Entry[] {
+  return entryMap(sourceFile, values).get(fn as ts.FunctionLikeDeclaration) ?? [];
+}
+
+function entryMap(sourceFile: ts.SourceFile, values: ValueResolver): Map<ts.FunctionLikeDeclaration, Entry[]> {
+  let byFunction = entriesCache.get(sourceFile);
+  if (byFunction) return byFunction;
+  byFunction = new Map<ts.FunctionLikeDeclaration, Entry[]>();
+  for (const [entryFn, entries] of exportedFunctions(sourceFile)) {
+    const queue: { fn: ts.FunctionLikeDeclaration; depth: number }[] = [{ fn: entryFn, depth: 0 }];
+    const seen = new Set<ts.Node>([entryFn]);
+    while (queue.length > 0) {
+      const { fn: current, depth } = queue.shift()!;
+      const list = byFunction.get(current) ?? [];
+      for (const entry of entries) if (!list.some((e) => entryId(e) === entryId(entry))) list.push(entry);
+      byFunction.set(current, list);
+      if (depth >= MAX_LOCAL_DEPTH || !current.body) continue;
+      for (const callee of calledFunctions(current.body, values)) {
+        if (seen.has(callee)) continue;
+        seen.add(callee);
+        queue.push({ fn: callee, depth: depth + 1 });
+      }
+    }
+  }
+  entriesCache.set(sourceFile, byFunction);
+  return byFunction;
+}
