@@ -13,6 +13,8 @@ const cases: { name: string; path: string; text: string; role: FileRole }[] = [
   { name: 'a parameter named document', path: 'src/sign.ts', text: 'export async function sign(document: Doc) {\n  return db.signature.create({ data: { documentId: document.id } });\n}', role: 'server' },
   { name: 'the word in a string', path: 'src/errors.ts', text: "export const message = 'Could not find the document. Try again';", role: 'server' },
   { name: 'an import path with document in it', path: 'src/documents.controller.ts', text: "import { CreateDocumentDto } from './dto/create-document.dto';\nexport class C {}", role: 'server' },
+  { name: 'the window handed to a wrapper', path: 'src/recorder/index.js', text: "(window => {\n  const { document } = window;\n  fetch('/api/send', { body: document.title }).catch(() => {});\n})(window);", role: 'browser' },
+  { name: 'a local document handed to a function', path: 'src/sign.ts', text: 'export async function sign(document: Doc) {\n  return store(document);\n}', role: 'server' },
   { name: 'a Vite browser environment variable', path: 'src/config.ts', text: 'export const api = import.meta.env.VITE_API_URL;', role: 'browser' },
   { name: 'tests by path', path: 'src/orders.test.ts', text: 'export const f = 1;', role: 'test' },
   { name: 'a client component', path: 'src/form.ts', text: "'use client';\nexport const f = 1;", role: 'browser' },

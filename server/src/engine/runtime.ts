@@ -69,7 +69,8 @@ function importsUiFramework(sourceFile: ts.SourceFile): boolean {
 }
 
 /**
- * Reads a member of a free browser global (`document.cookie`, `window.location`). The text test is
+ * Reads a member of a free browser global (`document.cookie`, `window.location`), or hands one to a
+ * wrapper (`(function (window) { … })(window)`). The text test is
  * only a gate: `documents.map((document) => document.id)` or the word in a string is server code.
  */
 function usesBrowserGlobals(file: AnalyzedFile): boolean {
@@ -80,6 +81,11 @@ function usesBrowserGlobals(file: AnalyzedFile): boolean {
   const walk = (node: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && BROWSER_GLOBAL_NAMES.has(node.expression.text) && !scopes.resolve(node.expression)) {
+      found = true;
+      return;
+    }
+    // `(function (window) { … })(window)`: the global handed to a wrapper.
+    if (ts.isCallExpression(node) && node.arguments.some((a) => ts.isIdentifier(a) && BROWSER_GLOBAL_NAMES.has(a.text) && !scopes.resolve(a))) {
       found = true;
       return;
     }
@@ -113,7 +119,7 @@ export function isOutsideServerRuntime(file: AnalyzedFile, settings?: FileSettin
   return !!settings?.clientPackage || fileRole(file) !== 'server';
 }
 
-const DEVELOPMENT_CHECK = /NODE_ENV\s*===?\s*['"`](development|dev|test)['"`]|['"`](development|dev|test)['"`]\s*===?\s*process\.env\.NODE_ENV|^!?\s*(isDev|isDevelopment|IS_DEV)$/;
+const DEVELOPMENT_CHECK = /\b(NODE_ENV|ENVIRONMENT|APP_ENV)\s*===?\s*['"`](development|dev|test)['"`]|['"`](development|dev|test)['"`]\s*===?\s*(process\.)?env\.(NODE_ENV|ENVIRONMENT|APP_ENV)\b|^!?\s*(isDev|isDevelopment|IS_DEV)$/;
 
 /** Code in the `then` branch of a development-only check (`if (process.env.NODE_ENV === 'development')`): it never runs in production. */
 export function isDevelopmentOnly(node: ts.Node): boolean {

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import type { FactCollector, FileSettings, ProjectFacts } from '../engine/types';
+import { isDevelopmentOnly } from '../engine/runtime';
 import { propertyNameText, unwrapExpression, type ValueResolver } from '../engine/values';
 import { fileRegistrations } from './build';
 import { guardRef } from './guards';
@@ -23,6 +24,8 @@ export interface MountFact {
   exportName: string;
   prefix?: string;
   guards: GuardData[];
+  /** Mounted only in development or test (`if (env.ENVIRONMENT === "test") app.use(testRoutes)`). */
+  developmentOnly?: true;
 }
 
 /** Nest middleware applied by a module: `consumer.apply(AuthMiddleware).forRoutes({ path: 'articles', method: RequestMethod.POST })`. */
@@ -66,6 +69,7 @@ export const routeFactsCollector: FactCollector = {
             exportName: mount.module.exportName,
             ...(mount.prefix !== undefined ? { prefix: mount.prefix } : {}),
             guards: [...inherited, ...mount.guards].map(toData),
+            ...(isDevelopmentOnly(mount.call) ? { developmentOnly: true as const } : {}),
           };
           context.add({ kind: ROUTE_MOUNT, data });
         }
@@ -156,6 +160,8 @@ export function nestMiddlewareGuards(route: { method: string; path?: string; con
 export interface MountContext {
   prefix: string;
   guards: GuardData[];
+  /** A mount on the way exists only in development or test. */
+  developmentOnly: boolean;
 }
 
 /** Every chain of mounts, across files, that leads to a file's routers. Empty when no other file mounts it. */
@@ -166,9 +172,9 @@ export function mountContexts(locator: RouteLocator, facts: ProjectFacts): Mount
     const into = mounts.filter((m) => keyMatches(m.to, key) && m.from !== key);
     return into.flatMap((mount) => {
       const outer = walk(mount.from, depth + 1, new Set([...seen, key]));
-      const own: MountContext = { prefix: mount.prefix ?? '', guards: mount.guards };
+      const own: MountContext = { prefix: mount.prefix ?? '', guards: mount.guards, developmentOnly: !!mount.developmentOnly };
       if (outer.length === 0) return [own];
-      return outer.map((o) => ({ prefix: o.prefix + own.prefix, guards: [...o.guards, ...own.guards] }));
+      return outer.map((o) => ({ prefix: o.prefix + own.prefix, guards: [...o.guards, ...own.guards], developmentOnly: o.developmentOnly || own.developmentOnly }));
     });
   };
   return walk(locator.file, 0, new Set());

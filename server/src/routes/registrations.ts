@@ -106,7 +106,9 @@ function readRegister(call: ts.CallExpression, instance: Instance, values: Value
 function mountTarget(arg: ts.Expression, values: ValueResolver, settings: FileSettings, expectRouter: boolean): Pick<Mount, 'child' | 'module'> | undefined {
   let node = unwrapExpression(arg);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['routes', 'middleware'].includes(node.expression.name.text)) {
+    // `errors.routes()`: only a (Koa) router has routes to hand over.
     node = node.expression.expression;
+    expectRouter = true;
   }
   const local = instanceOf(node, values);
   if (local) return { child: local.key };

@@ -48,6 +48,15 @@ runRuleTests(rule, {
     // A project helper authenticates: the handler answers through a lower-case `unauthorized()` helper, or acts as the `auth.user` it returned.
     { code: 'export async function DELETE(request: Request, { params }: { params: Promise<{ boardId: string }> }) {\n  const { auth, error } = await parseRequest(request);\n  if (error) return error();\n  const { boardId } = await params;\n  if (!(await canDeleteBoard(auth, boardId))) return unauthorized();\n  return Response.json(await deleteBoard(boardId));\n}', filename: 'app/api/boards/[boardId]/route.ts' },
     { code: 'export async function POST(request: Request) {\n  const { auth, body, error } = await parseRequest(request, schema);\n  if (error) return error();\n  return Response.json(await joinTeam(body.accessCode, auth.user.id));\n}', filename: 'app/api/teams/join/route.ts' },
+    // Handlers that only answer (Koa 405, a thrown 500); an explicit opt-out; a route registered for tests only.
+    'import Router from "koa-router";\nconst router = new Router();\nrouter.delete("/", async (ctx) => {\n  ctx.status = 405;\n  ctx.set("Allow", "POST");\n  ctx.body = { error: "Use POST" };\n});',
+    { code: 'export async function POST(request: Request) {\n  const { body, error } = await parseRequest(request, schema, { skipAuth: true });\n  if (error) return error();\n  return Response.json(await ingest(body));\n}', filename: 'app/api/batch/route.ts' },
+    express + 'if (process.env.NODE_ENV === "test") {\n  router.post("/test/reset", async (req, res) => {\n    res.json(await resetDatabase());\n  });\n}',
+    {
+      code: 'import Router from "koa-router";\nconst router = new Router();\nrouter.post("/test/error", (ctx) => ctx.throw(500, new Error()));\nrouter.post("/test/reset", async (ctx) => {\n  ctx.body = await resetDatabase();\n});\nexport default router;',
+      filename: 'server/routes/errors.ts',
+      files: { 'server/routes/index.ts': 'import Koa from "koa";\nimport errors from "./errors";\nconst koa = new Koa();\nif (env.ENVIRONMENT === "test") {\n  koa.use(errors.routes());\n}' },
+    },
     // Sign-in flows named as such.
     'import { publicProcedure, router } from "../trpc";\nexport const auth = router({\n  createPasskeySigninOptions: publicProcedure.mutation(() => options()),\n});',
     // tRPC protected procedures.

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import type { ProjectFacts } from '../../engine/types';
+import { unwrapExpression } from '../../engine/values';
 import { guardsFromProject, mountContexts, type GuardData, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
 
@@ -62,12 +63,43 @@ export function handlerAuthenticates(route: RouteHandler): boolean {
   return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body) || AUTHORIZATION.principalRead.test(body);
 }
 
-/** A handler that changes nothing: its body only answers (`return new Response(null, { status: 405 })`). */
+/**
+ * A handler that changes nothing: its body only answers (`return new Response(null, { status: 405 })`,
+ * `ctx.status = 405; ctx.body = {…}`, `res.status(405).end()`, `ctx.throw(500)`).
+ */
 export function onlyResponds(route: RouteHandler): boolean {
   const body = route.handler?.body;
   if (!body) return false;
-  if (!ts.isBlock(body)) return /^(new\s+)?(Next)?Response\b/.test(body.getText());
-  return body.statements.length > 0 && body.statements.every((s) => ts.isReturnStatement(s) && !!s.expression && /^(new\s+)?(Next)?Response\b/.test(s.expression.getText()));
+  if (!ts.isBlock(body)) return answers(body);
+  return body.statements.length > 0 && body.statements.every((s) => (ts.isReturnStatement(s) && !!s.expression && answers(s.expression)) || (ts.isExpressionStatement(s) && answers(s.expression)));
+}
+
+const RESPONSE = /^(new\s+)?(Next)?Response\b/;
+const RESPONSE_MEMBERS = new Set(['status', 'body', 'type', 'message']);
+const RESPONSE_CALLS = new Set(['set', 'setHeader', 'header', 'throw', 'status', 'sendStatus', 'end', 'json', 'send', 'code']);
+
+/** An expression that only sets the answer: a Response, an assignment to `ctx.status`/`ctx.body`, a call chain of `res`/`ctx` answer methods. */
+function answers(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  if (RESPONSE.test(node.getText())) return true;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return ts.isPropertyAccessExpression(node.left) && RESPONSE_MEMBERS.has(node.left.name.text) && isConstantAnswer(node.right);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RESPONSE_CALLS.has(node.expression.name.text)) {
+    const receiver = unwrapExpression(node.expression.expression);
+    if (!node.arguments.every(isConstantAnswer)) return false;
+    return ts.isIdentifier(receiver) || answers(receiver);
+  }
+  return false;
+}
+
+/** Literals and object or array literals of literals, `new Error()`: an answer that carries no state. */
+function isConstantAnswer(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  if (ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isObjectLiteralExpression(node)) return node.properties.every((p) => ts.isPropertyAssignment(p) && isConstantAnswer(p.initializer));
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every(isConstantAnswer);
+  return ts.isNewExpression(node) && /Error$/.test(node.expression.getText()) && (node.arguments ?? []).every(isConstantAnswer);
 }
 
 /** The node an authorization finding about a whole route sits on: the path literal, else its name. */

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import { buildRoutes, nestMiddlewareGuards, type RouteHandler, type RouteLocator } from '../../routes';
+import { isDevelopmentOnly } from '../../engine/runtime';
+import { buildRoutes, mountContexts, nestMiddlewareGuards, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
 import { fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
 
@@ -38,6 +39,9 @@ const rule: RuleModule = {
   resolve(pending, facts) {
     const { locator, method, path, controller, publicRoutes } = pending as Pending;
     if (projectAuthenticates(locator, facts)) return false;
+    // Routes only mounted in development or test never serve production traffic.
+    const mounts = mountContexts(locator, facts);
+    if (mounts.length > 0 && mounts.every((m) => m.developmentOnly)) return false;
     if (locator.framework === 'nest' && nestMiddlewareGuards({ method, path, controller }, facts).some(isAuthGuard)) return false;
     return !isDeclaredPublic(method, fullPaths(locator, path, facts), publicRoutes);
   },
@@ -46,6 +50,8 @@ const rule: RuleModule = {
 function checkRoute(route: RouteHandler, context: RuleContext): void {
   if (!AUTHORIZATION.mutatingMethods.has(route.method) || !route.handler) return;
   if (route.guards.some(isAuthGuard) || route.authOptOut || handlerAuthenticates(route) || onlyResponds(route)) return;
+  // Registered only in development or test; or public by an explicit opt-out in the code (`parseRequest(req, schema, { skipAuth: true })`).
+  if (isDevelopmentOnly(route.anchorNode) || AUTHORIZATION.optOut.test(route.handler.body?.getText() ?? '')) return;
   const path = route.path ?? '';
   if (AUTHORIZATION.publicPath.test(path) || AUTHORIZATION.publicPath.test(context.file.relativePath) || AUTHORIZATION.publicName.test(path)) return;
   if (isDeclaredPublic(route.method, [path], context.settings.publicRoutes)) return;
