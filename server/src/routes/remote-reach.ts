@@ -14,8 +14,8 @@ import { calledFunctions, handlerScopes } from './reach';
 export const REQUEST_CALL = 'routes/request-call';
 export const EXPORT_CALL = 'routes/export-call';
 
-/** How many files deep a call chain from a handler is followed (handler → service → repository → …). */
-const MAX_FILE_DEPTH = 3;
+/** How many files deep a call chain from a handler is followed (handler → service → repository). */
+const MAX_FILE_DEPTH = 2;
 /** How many calls deep, inside one file, an exported function's local helpers are followed. */
 const MAX_LOCAL_DEPTH = 3;
 

@@ -64,8 +64,21 @@ runRuleTests(rule, {
       filename: 'src/services/orders.ts',
       files: { 'src/routes/orders.ts': 'import express from "express";\nimport { listOrders } from "../services/orders";\nconst router = express.Router();\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});' },
     },
+    // The application's settings table read whole; an OR with one branch per item of a list.
+    express + 'router.get("/config", async (req, res) => {\n  res.json(await prisma.infraConfig.findMany());\n});',
+    express + 'router.post("/fraud", async (req, res) => {\n  res.json(await prisma.fraudEvent.findMany({ where: { OR: req.body.items.map((i) => ({ partnerId: i.partnerId, type: i.type })) } }));\n});',
   ],
   invalid: [
+    {
+      name: 'an OR with a prefix per item still grows with the table',
+      code: express + 'router.post("/folders/move", async (req, res) => {\n  res.json(await prisma.folder.findMany({ where: { OR: req.body.folders.map((f) => ({ path: { startsWith: f.path } })) } }));\n});',
+      errors: [{ messageId: 'unbounded', line: 4, column: 18, endLine: 4, endColumn: 40 }],
+    },
+    {
+      name: 'a per-user settings model is not the application settings table',
+      code: express + 'router.get("/settings", async (req, res) => {\n  res.json(await prisma.userSettings.findMany());\n});',
+      errors: [{ messageId: 'unbounded', line: 4, column: 18, endLine: 4, endColumn: 46 }],
+    },
     {
       name: 'a service function an Express route of another file calls (through a local helper)',
       code: 'function query(userId: string) {\n  return prisma.order.findMany({ where: { userId } });\n}\nexport async function listOrders(userId: string) {\n  return query(userId);\n}',

@@ -33,6 +33,7 @@ export const queriesKnowledgeSchema = commented({
   optionStyle: z.array(optionStyle),
   chainStyle: z.array(chainStyle),
   builders: commented({ drizzleSelect: names, knexRoots: regexSource, readMethods: names, limitMethods: names, writeMethods: names }),
+  settingsTables: commented({ pattern: regexSource }),
   uniqueKeys: names,
 });
 
@@ -49,5 +50,6 @@ export const QUERIES = {
   readMethods: new Set(raw.builders.readMethods),
   builderLimits: new Set(raw.builders.limitMethods),
   writeMethods: new Set(raw.builders.writeMethods),
+  settingsTable: new RegExp(raw.settingsTables.pattern, 'i'),
   uniqueKeys: raw.uniqueKeys,
 };

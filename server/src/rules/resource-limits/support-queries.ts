@@ -48,6 +48,8 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
   // An options value the file cannot see into may well carry the limit.
   if (argument && !object) return undefined;
   if (object && hasSpread(object)) return undefined;
+  // The application's settings table, read whole: `prisma.infraConfig.findMany()`.
+  if (!style.whereIsArgument && (!object || values.lookupProperty(object, ['where']).status !== 'present') && QUERIES.settingsTable.test(lastName(callee.expression))) return undefined;
   if (object && style.whereIsArgument) {
     if (pinsUniqueKey(object, values, options)) return undefined;
   } else if (object) {
@@ -251,6 +253,15 @@ function isIdOfCreatedRecord(value: ts.Expression, values: ValueResolver): boole
   return !!name && CREATE_NAME.test(name);
 }
 
+/** A map callback that returns an object of plain equalities: `(i) => ({ partnerId: i.partnerId, type })`. */
+function exactMatchPerItem(callback: ts.Expression | undefined): boolean {
+  const fn = callback && unwrapExpression(callback);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || ts.isBlock(fn.body)) return false;
+  const object = unwrapExpression(fn.body);
+  if (!ts.isObjectLiteralExpression(object) || object.properties.length === 0) return false;
+  return object.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && !ts.isObjectLiteralExpression(unwrapExpression(p.initializer))));
+}
+
 const LIST_OPERATORS = new Set(['in', '$in']);
 const OR_KEYS = new Set(['OR', '$or']);
 
@@ -281,15 +292,22 @@ function filtersByList(where: ts.ObjectLiteralExpression, bounded: (branch: ts.O
 /** The branches of an `OR` list, through conditional spreads; every one bounded, and at least one. */
 function everyBranchBounded(list: ts.Expression, bounded: (branch: ts.ObjectLiteralExpression) => boolean): boolean {
   const branches: ts.Expression[] = [];
+  let perItem = false;
   const collect = (node: ts.Expression): boolean => {
     const value = unwrapExpression(node);
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => collect(e));
     if (ts.isSpreadElement(value)) return collect(value.expression);
     if (ts.isConditionalExpression(value)) return collect(value.whenTrue) && collect(value.whenFalse);
+    // `OR: items.map((i) => ({ partnerId: i.partnerId, type: i.type }))`: one exact match per item the caller
+    // holds, like `{ in: items }`. Not ranges or prefixes per item (`{ path: { startsWith: f.path } }`).
+    if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'map') {
+      perItem = true;
+      return exactMatchPerItem(value.arguments[0]);
+    }
     branches.push(value);
     return true;
   };
-  if (!collect(list) || branches.length === 0) return false;
+  if (!collect(list) || (branches.length === 0 && !perItem)) return false;
   return branches.every((branch) => ts.isObjectLiteralExpression(branch) && bounded(branch));
 }
 
@@ -308,6 +326,12 @@ function optionsArgumentOf(call: ts.CallExpression, style: OptionStyle): ts.Expr
 function isEntityName(expression: ts.Expression): boolean {
   const node = unwrapExpression(expression);
   return (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) || ts.isStringLiteralLike(node);
+}
+
+/** `prisma.infraConfig` → infraConfig; `this.settingsRepository` → settingsRepository. */
+function lastName(receiver: ts.Expression): string {
+  const node = unwrapExpression(receiver);
+  return ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : '';
 }
 
 function hasSpread(object: ts.ObjectLiteralExpression): boolean {
