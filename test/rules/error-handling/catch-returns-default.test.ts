@@ -17,6 +17,8 @@ runRuleTests(rule, {
     // Parsing, existence checks, cache reads, DNS: returning a default is the intended answer.
     'function parse(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return null;\n  }\n}',
     'function host(u: string) {\n  try {\n    return new URL(u).hostname;\n  } catch {\n    return "";\n  }\n}',
+    // A lookup by a token that throws for a bad or expired token: "not signed in" is the answer.
+    'async function getOAuthActor(cookie: string) {\n  try {\n    return await getUserForJWT(cookie);\n  } catch {\n    return undefined;\n  }\n}',
     'async function exists(p: string) {\n  try {\n    await fs.promises.stat(p);\n    return true;\n  } catch {\n    return false;\n  }\n}',
     'async function cached(key: string) {\n  try {\n    return JSON.parse(await redis.get(key));\n  } catch {\n    return undefined;\n  }\n}',
     'async function verify(token: string) {\n  try {\n    return await jwt.verify(token, secret);\n  } catch {\n    return null;\n  }\n}',

@@ -9,6 +9,8 @@ runRuleTests(rule, {
     'client.close().catch(() => undefined);',
     'audio.play().catch(() => {});',
     'process.kill(pid).catch(noop);',
+    // A probe named for the question it answers: the rejection is the answer "no".
+    'class S3Storage {\n  public async getFileExists(key: string) {\n    return this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })).then(() => true).catch(() => false);\n  }\n}',
     // Handlers that record or use the failure.
     'user.save().catch((err) => logger.error({ err }, "save failed"));',
     'orders.create(dto).catch((e) => { metrics.increment("orders.failed"); });',

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { Fix, RuleContext, RuleModule } from '../../engine/types';
 import { propertyNameText, staticText, unwrapExpression } from '../../engine/values';
-import { calleeName, documentsIntent, isHttpClientCall, leadingComments, receiverOf, references } from './support';
+import { calleeName, documentsIntent, isBestEffortFunction, isHttpClientCall, leadingComments, receiverOf, references } from './support';
 import { isExpectedFailureCall, recordsOwnFailures } from './support-expected';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
@@ -38,6 +38,8 @@ function checkCatchCall(call: ts.CallExpression, context: RuleContext): void {
   if (!swallows(handler, context)) return;
   const operation = operationCall(callee.expression, context);
   if (!operation || !failureMatters(operation, context) || readsResponse(operation, callee.expression) || resultIsChecked(call)) return;
+  // A probe (`getFileExists`, `isReachable`): the rejection is the answer.
+  if (isBestEffortFunction(call)) return;
   const handlerText = file.text.slice(handler.getStart(file.sourceFile), handler.getEnd());
   if (documentsIntent(handlerText, true) || documentsIntent(commentsAbove(call, file.sourceFile), false)) return;
   const name = operation.expression.getText(file.sourceFile).replace(/\s+/g, '');
