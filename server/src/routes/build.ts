@@ -6,7 +6,7 @@ import { buildControllerRoutes } from './controllers';
 import { buildGraphqlRoutes } from './graphql';
 import { moduleKey } from './module-key';
 import { buildNestRoutes } from './nest';
-import { buildNextRoutes } from './next';
+import { buildNextRoutes, isNextRouteFile } from './next';
 import { scanRegistrations, type Registrations } from './registrations';
 import { buildTrpcRoutes } from './trpc';
 import type { Framework, RouteHandler, RouteLocator } from './types';
@@ -42,6 +42,12 @@ function entry(file: AnalyzedFile, values: ValueResolver, settings: FileSettings
 /** The app and router calls of a file (uses, mounts, route registrations), for the fact collector. */
 export function fileRegistrations(file: AnalyzedFile, values: ValueResolver, settings: FileSettings): Registrations {
   return entry(file, values, settings).registrations;
+}
+
+/** A cheap test on a file: whether it can register a route at all (a framework marker, a Next.js route file). */
+export function mayHaveRoutes(file: AnalyzedFile): boolean {
+  const text = file.text;
+  return CALL_FRAMEWORK_MARKER.test(text) || NEST_MARKER.test(text) || GRAPHQL_MARKER.test(text) || TRPC_MARKER.test(text) || CONTROLLER_MARKER.test(text) || isNextRouteFile(file.path);
 }
 
 /** Every route handler a file registers, in any supported framework. Built once per file and walk. */

@@ -13,6 +13,12 @@ const ROUTE_FILE = new RegExp(NEXT.routeFile);
 const PAGES_API_FILE = new RegExp(NEXT.pagesApiFile);
 const COMPARISONS = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
 
+/** A route file (`app/…/route.ts`) or an API page (`pages/api/…`): a file whose exports Next.js serves as routes. */
+export function isNextRouteFile(path: string): boolean {
+  const filePath = path.split('\\').join('/');
+  return ROUTE_FILE.test(filePath) || PAGES_API_FILE.test(filePath);
+}
+
 /** Next.js route handlers (`app/**\/route.ts` exporting GET, POST…) and API routes (`pages/api/**`). */
 export function buildNextRoutes(file: AnalyzedFile, values: ValueResolver, settings: FileSettings, locator: (f: Framework) => RouteLocator): RouteHandler[] {
   const filePath = file.path.split('\\').join('/');

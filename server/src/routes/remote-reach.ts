@@ -2,7 +2,8 @@ import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../engine/types';
 import { unwrapExpression, type ValueResolver } from '../engine/values';
 import { importedModuleKey, keyMatches, moduleKey } from './module-key';
-import { calledFunctions, handlerScopes } from './reach';
+import { mayHaveRoutes } from './build';
+import { calledFunctions, handlerScopes, type HandlerScope } from './reach';
 
 /**
  * Request reach across files. A handler that calls a function of another file (`getOrders(userId)`
@@ -48,6 +49,7 @@ export interface ExportCallFact {
 }
 
 const entryId = (e: Entry) => (e.member ? `${e.name}.${e.member}` : e.name);
+const targetId = (t: CallTarget) => `${'key' in t.to ? t.to.key : `…${t.to.suffix}`}#${entryId(t)}`;
 
 /**
  * Records the calls into other files that handlers and exported functions make: calls are gathered
@@ -68,22 +70,22 @@ export const remoteReachCollector: FactCollector = {
         const inner = enclosingFunction(call);
         const target = inner && callTarget(call.expression, inner, values, file.path);
         if (!target) return;
-        const id = JSON.stringify(target);
+        const id = targetId(target);
         // A callback's calls count for the functions around it too.
         for (let fn: ts.FunctionLikeDeclaration | undefined = inner; fn; fn = enclosingFunction(fn)) {
           const list = calls.get(fn);
           if (!list) calls.set(fn, [target]);
-          else if (!list.some((t) => JSON.stringify(t) === id)) list.push(target);
+          else if (!list.some((t) => targetId(t) === id)) list.push(target);
         }
       },
       [ts.SyntaxKind.EndOfFileToken]: () => {
         if (calls.size === 0) return;
-        const scopes = handlerScopes(file, values, settings);
+        const scopes = mayHaveRoutes(file) ? handlerScopes(file, values, settings) : new Map<ts.Node, HandlerScope>();
         const recorded = new Set<string>();
         for (const [fn, scope] of scopes) {
           const route: RequestRoute = { method: scope.route.method, ...(scope.route.path !== undefined ? { path: scope.route.path } : {}), file: file.relativePath };
           for (const target of calls.get(fn) ?? []) {
-            const id = `${scope.route.method} ${scope.route.path ?? ''} ${JSON.stringify(target)}`;
+            const id = `${scope.route.method} ${scope.route.path ?? ''} ${targetId(target)}`;
             if (recorded.has(id)) continue;
             recorded.add(id);
             const data: RequestCallFact = { target, route };
@@ -200,8 +202,21 @@ function mayNameProjectImport(callee: ts.Expression, names: ReadonlySet<string>)
  * The module of the project an import names: a relative path, an alias (`@/services/orders`), or a
  * workspace package's file (`@acme/lib/server/orders` → `…/server/orders`). A bare package name is not the project's.
  */
+const moduleCache = new Map<string, CallTarget['to'] | null>();
+
 function projectModule(importer: string, specifier: string): CallTarget['to'] | undefined {
   if (!isProjectSpecifier(specifier)) return undefined;
+  const cacheKey = specifier.startsWith('.') ? `${importer}\n${specifier}` : specifier;
+  let known = moduleCache.get(cacheKey);
+  if (known === undefined) {
+    if (moduleCache.size > 50_000) moduleCache.clear();
+    known = resolveProjectModule(importer, specifier) ?? null;
+    moduleCache.set(cacheKey, known);
+  }
+  return known ?? undefined;
+}
+
+function resolveProjectModule(importer: string, specifier: string): CallTarget['to'] | undefined {
   if (specifier.startsWith('.') || /^[@~#]\//.test(specifier)) return importedModuleKey(importer, specifier);
   const parts = specifier.split('/');
   return { suffix: `/${moduleKey(parts.slice(specifier.startsWith('@') ? 2 : 1).join('/'))}` };
@@ -211,7 +226,8 @@ function projectModule(importer: string, specifier: string): CallTarget['to'] | 
 function isProjectSpecifier(specifier: string): boolean {
   const first = specifier.charCodeAt(0);
   if (first === 46 /* . */) return true;
-  const slashes = specifier.split('/').length - 1;
+  let slashes = 0;
+  for (let i = specifier.indexOf('/'); i !== -1; i = specifier.indexOf('/', i + 1)) slashes++;
   if (slashes === 0) return false;
   if (/^[@~#]\//.test(specifier)) return true;
   return slashes >= (first === 64 /* @ */ ? 3 : 2);
@@ -245,19 +261,34 @@ function callTarget(callee: ts.Expression, fn: ts.FunctionLikeDeclaration, value
   return undefined;
 }
 
+const typeModules = new WeakMap<ts.TypeNode, Omit<CallTarget, 'member'> | null>();
+
 function typedTarget(type: ts.TypeNode | undefined, member: string, values: ValueResolver, filePath: string): CallTarget | undefined {
   if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
-  const declaration = values.scopes.resolve(type.typeName);
-  if (declaration?.kind !== 'import' || declaration.imported === '*') return undefined;
-  const to = projectModule(filePath, declaration.module);
-  return to && { to, name: declaration.imported, member };
+  let known = typeModules.get(type);
+  if (known === undefined) {
+    const declaration = values.scopes.resolve(type.typeName);
+    const to = declaration?.kind === 'import' && declaration.imported !== '*' ? projectModule(filePath, declaration.module) : undefined;
+    known = to && declaration?.kind === 'import' ? { to, name: declaration.imported } : null;
+    typeModules.set(type, known);
+  }
+  return known ? { ...known, member } : undefined;
 }
 
 /** The declared type of `this.<name>` in the class around a function: a property or a constructor parameter property. */
+const memberTypes = new WeakMap<ts.Node, Map<string, ts.TypeNode | undefined>>();
+
 function memberType(fn: ts.Node, name: string): ts.TypeNode | undefined {
   let owner: ts.Node | undefined = fn.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
   if (!owner) return undefined;
+  let types = memberTypes.get(owner);
+  if (!types) memberTypes.set(owner, (types = new Map()));
+  if (!types.has(name)) types.set(name, declaredMemberType(owner, name));
+  return types.get(name);
+}
+
+function declaredMemberType(owner: ts.ClassLikeDeclaration, name: string): ts.TypeNode | undefined {
   for (const member of owner.members) {
     if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) return member.type;
     if (ts.isConstructorDeclaration(member)) {
