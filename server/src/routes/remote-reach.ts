@@ -3,20 +3,18 @@ import type { FactCollector, ProjectFacts } from '../engine/types';
 import { unwrapExpression, type ValueResolver } from '../engine/values';
 import { importedModuleKey, keyMatches, moduleKey } from './module-key';
 import { mayHaveRoutes } from './build';
-import { calledFunctions, handlerScopes, type HandlerScope } from './reach';
+import { calledFunctions, handlerScopes } from './reach';
 
 /**
  * Request reach across files. A handler that calls a function of another file (`getOrders(userId)`
  * imported from `../services/orders`, an injected `this.orders.findAll()`) makes that function run for
- * a request; so do the functions it calls in turn. Each file records its side as facts: the calls its
- * handlers make (REQUEST_CALL), and the calls its exported functions and class methods make (EXPORT_CALL).
- * A rule asks `reachedFromRequest` with the entries of the function it looks at.
+ * a request, and with it the local helpers it calls. The handler's file records its calls as facts
+ * (REQUEST_CALL); a rule asks `reachedFromRequest` with the entries of the function it looks at.
+ * One file deep: a service's own calls into a third file are not followed (on real code the findings
+ * two files away were mostly lists meant to be read whole, and recording every export's calls doubled the cost).
  */
 export const REQUEST_CALL = 'routes/request-call';
-export const EXPORT_CALL = 'routes/export-call';
 
-/** How many files deep a call chain from a handler is followed (handler → service → repository). */
-const MAX_FILE_DEPTH = 2;
 /** How many calls deep, inside one file, an exported function's local helpers are followed. */
 const MAX_LOCAL_DEPTH = 3;
 
@@ -43,17 +41,12 @@ export interface RequestCallFact {
   route: RequestRoute;
 }
 
-export interface ExportCallFact {
-  from: Entry & { key: string };
-  target: CallTarget;
-}
-
 const entryId = (e: Entry) => (e.member ? `${e.name}.${e.member}` : e.name);
 const targetId = (t: CallTarget) => `${'key' in t.to ? t.to.key : `…${t.to.suffix}`}#${entryId(t)}`;
 
 /**
- * Records the calls into other files that handlers and exported functions make: calls are gathered
- * in the engine's walk (only callees named after a project import are resolved), facts at its end.
+ * Records the calls into other files that handlers make: calls are gathered in the engine's walk
+ * (only callees named after a project import are resolved), facts at its end.
  */
 export const remoteReachCollector: FactCollector = {
   name: 'routes/remote-reach',
@@ -61,7 +54,8 @@ export const remoteReachCollector: FactCollector = {
   prefilter: /\bimport\b/,
   create(context) {
     const { file, values, settings } = context;
-    const projectNames = projectImportNames(file.sourceFile);
+    // Only handlers' calls are recorded: a file that registers no route has none.
+    const projectNames = mayHaveRoutes(file) ? projectImportNames(file.sourceFile) : new Set<string>();
     const calls = new Map<ts.Node, CallTarget[]>();
     return {
       [ts.SyntaxKind.CallExpression]: (node) => {
@@ -80,7 +74,7 @@ export const remoteReachCollector: FactCollector = {
       },
       [ts.SyntaxKind.EndOfFileToken]: () => {
         if (calls.size === 0) return;
-        const scopes = mayHaveRoutes(file) ? handlerScopes(file, values, settings) : new Map<ts.Node, HandlerScope>();
+        const scopes = handlerScopes(file, values, settings);
         const recorded = new Set<string>();
         for (const [fn, scope] of scopes) {
           const route: RequestRoute = { method: scope.route.method, ...(scope.route.path !== undefined ? { path: scope.route.path } : {}), file: file.relativePath };
@@ -90,25 +84,6 @@ export const remoteReachCollector: FactCollector = {
             recorded.add(id);
             const data: RequestCallFact = { target, route };
             context.add({ kind: REQUEST_CALL, data });
-          }
-        }
-        const key = moduleKey(file.path);
-        const exported = exportedFunctions(file.sourceFile);
-        let closure: Map<ts.FunctionLikeDeclaration, Entry[]> | undefined;
-        for (const [fn, targets] of calls) {
-          if (scopes.has(fn)) continue;
-          let entries = exported.get(fn as ts.FunctionLikeDeclaration);
-          if (!entries) {
-            // A callback's calls are already its enclosing function's; a local helper is reached through the exports that call it.
-            if (enclosingFunction(fn)) continue;
-            closure ??= entryMap(file.sourceFile, values);
-            entries = closure.get(fn as ts.FunctionLikeDeclaration) ?? [];
-          }
-          for (const target of targets) {
-            for (const entry of entries) {
-              const data: ExportCallFact = { from: { key, ...entry }, target };
-              context.add({ kind: EXPORT_CALL, data });
-            }
           }
         }
       },
@@ -123,54 +98,31 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
   return undefined;
 }
 
-/**
- * The route a function of this file serves through callers in other files: the entries (exports,
- * class methods) that reach it are followed back, call by call, to a handler. Undefined when none does.
- */
+/** The route a function of this file serves through a handler of another file that calls one of its entries. */
 export function reachedFromRequest(fileKey: string, entries: readonly Entry[], facts: ProjectFacts): RequestRoute | undefined {
-  if (entries.length === 0) return undefined;
-  const { requests, exports } = factIndex(facts);
-  let frontier = entries.map((e) => ({ key: fileKey, ...e }));
-  const seen = new Set(frontier.map((e) => `${e.key}#${entryId(e)}`));
-  for (let depth = 0; depth < MAX_FILE_DEPTH && frontier.length > 0; depth++) {
-    for (const entry of frontier) {
-      const hit = (requests.get(entryId(entry)) ?? []).find((f) => keyMatches(f.target.to, entry.key));
-      if (hit) return hit.route;
-    }
-    const next: typeof frontier = [];
-    for (const entry of frontier) {
-      for (const edge of exports.get(entryId(entry)) ?? []) {
-        if (!keyMatches(edge.target.to, entry.key)) continue;
-        const id = `${edge.from.key}#${entryId(edge.from)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        next.push(edge.from);
-      }
-    }
-    frontier = next;
+  const requests = requestIndex(facts);
+  for (const entry of entries) {
+    const hit = (requests.get(entryId(entry)) ?? []).find((f) => keyMatches(f.target.to, fileKey));
+    if (hit) return hit.route;
   }
   return undefined;
 }
 
-const indexes = new WeakMap<ProjectFacts, { version: number; requests: Map<string, RequestCallFact[]>; exports: Map<string, ExportCallFact[]> }>();
+const indexes = new WeakMap<ProjectFacts, { version: number; requests: Map<string, RequestCallFact[]> }>();
 
-/** Call facts by the name they target, rebuilt when the project's facts change. */
-function factIndex(facts: ProjectFacts): { requests: Map<string, RequestCallFact[]>; exports: Map<string, ExportCallFact[]> } {
+/** Request calls by the name they target, rebuilt when the project's facts change. */
+function requestIndex(facts: ProjectFacts): Map<string, RequestCallFact[]> {
   const cached = indexes.get(facts);
-  if (cached && cached.version === facts.version) return cached;
-  const group = <T extends { target: CallTarget }>(list: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const fact of list) {
-      const id = entryId(fact.target);
-      const bucket = map.get(id);
-      if (bucket) bucket.push(fact);
-      else map.set(id, [fact]);
-    }
-    return map;
-  };
-  const built = { version: facts.version, requests: group(facts.all(REQUEST_CALL) as RequestCallFact[]), exports: group(facts.all(EXPORT_CALL) as ExportCallFact[]) };
-  indexes.set(facts, built);
-  return built;
+  if (cached && cached.version === facts.version) return cached.requests;
+  const requests = new Map<string, RequestCallFact[]>();
+  for (const fact of facts.all(REQUEST_CALL) as RequestCallFact[]) {
+    const id = entryId(fact.target);
+    const bucket = requests.get(id);
+    if (bucket) bucket.push(fact);
+    else requests.set(id, [fact]);
+  }
+  indexes.set(facts, { version: facts.version, requests });
+  return requests;
 }
 
 /** Local names bound by imports of the project's own modules (not of packages). */

@@ -67,6 +67,15 @@ runRuleTests(rule, {
     // The application's settings table read whole; an OR with one branch per item of a list.
     express + 'router.get("/config", async (req, res) => {\n  res.json(await prisma.infraConfig.findMany());\n});',
     express + 'router.post("/fraud", async (req, res) => {\n  res.json(await prisma.fraudEvent.findMany({ where: { OR: req.body.items.map((i) => ({ partnerId: i.partnerId, type: i.type })) } }));\n});',
+    // Two files away from the handler (controller → service → this repository) is out of reach.
+    {
+      code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersRepository {\n  constructor(private readonly repo: Repository<Order>) {}\n  all(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
+      filename: 'src/orders/orders.repository.ts',
+      files: {
+        'src/orders/orders.service.ts': 'import { Injectable } from "@nestjs/common";\nimport { OrdersRepository } from "./orders.repository";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly orders: OrdersRepository) {}\n  list(userId: string) {\n    return this.orders.all(userId);\n  }\n}',
+        'src/orders/orders.controller.ts': 'import { Controller, Get, Req } from "@nestjs/common";\nimport { OrdersService } from "./orders.service";\n@Controller("orders")\nexport class OrdersController {\n  constructor(private readonly service: OrdersService) {}\n  @Get()\n  list(@Req() req) {\n    return this.service.list(req.user.id);\n  }\n}',
+      },
+    },
   ],
   invalid: [
     {
@@ -87,14 +96,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'unboundedReached', line: 2, column: 10, endLine: 2, endColumn: 31, output: 'function query(userId: string) {\n  return prisma.order.findMany({ where: { userId }, take: 100 });\n}\nexport async function listOrders(userId: string) {\n  return query(userId);\n}' }],
     },
     {
-      name: 'Nest: a service method an injected controller calls, two files away through another service',
-      code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersRepository {\n  constructor(private readonly repo: Repository<Order>) {}\n  all(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
-      filename: 'src/orders/orders.repository.ts',
+      name: 'Nest: a service method the controller that injects it calls',
+      code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly repo: Repository<Order>) {}\n  list(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
+      filename: 'src/orders/orders.service.ts',
       files: {
-        'src/orders/orders.service.ts': 'import { Injectable } from "@nestjs/common";\nimport { OrdersRepository } from "./orders.repository";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly orders: OrdersRepository) {}\n  list(userId: string) {\n    return this.orders.all(userId);\n  }\n}',
         'src/orders/orders.controller.ts': 'import { Controller, Get, Req } from "@nestjs/common";\nimport { OrdersService } from "./orders.service";\n@Controller("orders")\nexport class OrdersController {\n  constructor(private readonly service: OrdersService) {}\n  @Get()\n  list(@Req() req) {\n    return this.service.list(req.user.id);\n  }\n}',
       },
-      errors: [{ messageId: 'unboundedReached', line: 7, column: 12, endLine: 7, endColumn: 26, output: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersRepository {\n  constructor(private readonly repo: Repository<Order>) {}\n  all(userId: string) {\n    return this.repo.find({ where: { userId }, take: 100 });\n  }\n}' }],
+      errors: [{ messageId: 'unboundedReached', line: 7, column: 12, endLine: 7, endColumn: 26, output: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly repo: Repository<Order>) {}\n  list(userId: string) {\n    return this.repo.find({ where: { userId }, take: 100 });\n  }\n}' }],
     },
     {
       name: 'an OR with one branch that is not a list; children of a record loaded (not created) here',
