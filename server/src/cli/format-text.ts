@@ -27,8 +27,12 @@ export function formatText(findings: LocatedFinding[], notices: LocatedNotice[],
   if (lines.length) lines.push('');
   lines.push(
     findings.length
-      ? `${findings.length} production risk${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos)`
+      ? `${plural(findings.length, 'production risk')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')})`
       : 'No production risks found.',
   );
   return lines.join('\n');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,6 +2,7 @@ import express from 'express';
 import { PrismaClient } from '@prisma/client';
 import { pool } from '../db';
 import { requireAuth } from '../users/auth';
+import { latestReviews, listReviews } from './reviews';
 
 const prisma = new PrismaClient();
 export const productsRouter = express.Router();
@@ -10,6 +11,15 @@ export const productsRouter = express.Router();
 productsRouter.get('/categories/:slug/products', async (req, res) => {
   const products = await prisma.product.findMany({ where: { category: { slug: req.params.slug } }, orderBy: { name: 'asc' } });
   res.json(products);
+});
+
+// Reviews come from a function of another file; the unbounded one is reported there (reviews.ts).
+productsRouter.get('/products/:id/reviews', async (req, res) => {
+  res.json(await listReviews(req.params.id));
+});
+
+productsRouter.get('/products/:id/reviews/latest', async (req, res) => {
+  res.json(await latestReviews(req.params.id));
 });
 
 // Paged: the client asks for the next page with a cursor.
