@@ -1,6 +1,14 @@
 import ts = require('typescript');
 import { ScopeResolver, normalizeModule, type Declaration } from './scope';
 
+/** The function a node runs in (arrow functions and methods included). */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
 /**
  * Where a value comes from, as far as one file shows it: a module export (`axios`, `undici.request`),
  * a global (`fetch`), the result of a call or `new` (`axios.create(...)`, `new Stripe(...)`), a value

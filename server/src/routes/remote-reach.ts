@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../engine/types';
-import { unwrapExpression, type ValueResolver } from '../engine/values';
+import { enclosingFunction, unwrapExpression, type ValueResolver } from '../engine/values';
 import { importedModuleKey, keyMatches, moduleKey } from './module-key';
 import { mayHaveRoutes } from './build';
 import { calledFunctions, handlerScopes } from './reach';
@@ -90,13 +90,6 @@ export const remoteReachCollector: FactCollector = {
     };
   },
 };
-
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current) && (current as ts.FunctionLikeDeclaration).body) return current as ts.FunctionLikeDeclaration;
-  }
-  return undefined;
-}
 
 /** The route a function of this file serves through a handler of another file that calls one of its entries. */
 export function reachedFromRequest(fileKey: string, entries: readonly Entry[], facts: ProjectFacts): RequestRoute | undefined {

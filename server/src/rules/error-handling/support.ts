@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileSettings, OffsetRange } from '../../engine/types';
-import { creatorOf, propertyNameText, qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
+import { creatorOf, enclosingFunction, propertyNameText, qualifiedName, unwrapExpression, type Origin, type ValueResolver } from '../../engine/values';
 import { knowledge } from './support-knowledge';
 
 /** Shared by the catch-clause rules, so the runner scans a file's text for it once. */
@@ -36,13 +36,7 @@ export function receiverOf(call: ts.CallExpression): ts.Expression | undefined {
   return ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
 }
 
-/** The function a node runs in (arrow functions included). */
-export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
-  }
-  return undefined;
-}
+export { enclosingFunction };
 
 /** A function's name, or the name it is bound to (`const load = async () => …`, `{ load() {} }`). */
 export function functionName(fn: ts.FunctionLikeDeclaration | undefined): string | undefined {
