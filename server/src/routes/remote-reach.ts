@@ -41,7 +41,7 @@ export interface RequestCallFact {
   route: RequestRoute;
 }
 
-const entryId = (e: Entry) => (e.member ? `${e.name}.${e.member}` : e.name);
+export const entryId = (e: Entry) => (e.member ? `${e.name}.${e.member}` : e.name);
 const targetId = (t: CallTarget) => `${'key' in t.to ? t.to.key : `…${t.to.suffix}`}#${entryId(t)}`;
 
 /**
@@ -178,7 +178,8 @@ function isProjectSpecifier(specifier: string): boolean {
   return slashes >= (first === 64 /* @ */ ? 3 : 2);
 }
 
-function callTarget(callee: ts.Expression, fn: ts.FunctionLikeDeclaration, values: ValueResolver, filePath: string): CallTarget | undefined {
+/** The function of another project module a call names: an imported function, a method of an import, or of a service injected by type. */
+export function callTarget(callee: ts.Expression, fn: ts.FunctionLikeDeclaration, values: ValueResolver, filePath: string): CallTarget | undefined {
   const node = unwrapExpression(callee);
   if (ts.isIdentifier(node)) {
     const declaration = values.scopes.resolve(node);

@@ -29,8 +29,38 @@ runRuleTests(rule, {
     express + 'router.delete("/sessions/:id", async (req, res) => {\n  sessions.delete(req.params.id);\n  await cache.delete(req.params.id);\n  res.sendStatus(204);\n});',
     // Nest: scoped by the @CurrentUser.
     'import { Controller, Get, Param } from "@nestjs/common";\n@Controller("docs")\nexport class DocsController {\n  @Get(":id")\n  one(@Param("id") id: string, @CurrentUser() user: User) {\n    return this.repo.findOne({ where: { id, owner: { id: user.id } } });\n  }\n}',
+    // A service of another file: scoped by an owner it is handed; called only by a public route.
+    {
+      code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class DocsService {\n  constructor(private readonly repo: Repository<Doc>) {}\n  findOne(id: string, ownerId: string) {\n    return this.repo.findOne({ where: { id, ownerId } });\n  }\n}',
+      filename: 'src/docs/docs.service.ts',
+      files: { 'src/docs/docs.controller.ts': 'import { Controller, Get, Param, UseGuards } from "@nestjs/common";\nimport { DocsService } from "./docs.service";\n@UseGuards(JwtAuthGuard)\n@Controller("docs")\nexport class DocsController {\n  constructor(private readonly docs: DocsService) {}\n  @Get(":id")\n  one(@Param("id") id: string) {\n    return this.docs.findOne(id);\n  }\n}'.replace('this.docs.findOne(id)', 'this.docs.findOne(id, req.user.id)') },
+    },
+    {
+      code: 'import prisma from "../db";\nexport async function getPost(id: string) {\n  return prisma.post.findUnique({ where: { id } });\n}',
+      filename: 'src/services/posts.ts',
+      files: { 'src/routes/posts.ts': 'import express from "express";\nimport { getPost } from "../services/posts";\nconst router = express.Router();\nrouter.get("/posts/:id", async (req, res) => {\n  res.json(await getPost(req.params.id));\n});' },
+    },
+    {
+      code: 'import prisma from "../db";\nexport async function domainExists(slug: string) {\n  return !!(await prisma.domain.findFirst({ where: { slug }, select: { slug: true } }));\n}',
+      filename: 'src/services/domains.ts',
+      files: { 'src/routes/domains.ts': 'import express from "express";\nimport { domainExists } from "../services/domains";\nconst router = express.Router();\nrouter.use(requireAuth);\nrouter.get("/domains/:slug/exists", async (req, res) => {\n  res.json({ taken: await domainExists(req.params.slug) });\n});' },
+    },
   ],
   invalid: [
+    {
+      name: 'Nest: a service method loads by the id an authenticated controller of another file passes from @Param',
+      code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class DocsService {\n  constructor(private readonly repo: Repository<Doc>) {}\n  findOne(id: string) {\n    return this.repo.findOne({ where: { id } });\n  }\n}',
+      filename: 'src/docs/docs.service.ts',
+      files: { 'src/docs/docs.controller.ts': 'import { Controller, Get, Param, UseGuards } from "@nestjs/common";\nimport { DocsService } from "./docs.service";\n@UseGuards(JwtAuthGuard)\n@Controller("docs")\nexport class DocsController {\n  constructor(private readonly docs: DocsService) {}\n  @Get(":id")\n  one(@Param("id") id: string) {\n    return this.docs.findOne(id);\n  }\n}' },
+      errors: [{ messageId: 'unscopedReached', line: 7, column: 12, endLine: 7, endColumn: 29 }],
+    },
+    {
+      name: 'Express: an imported function loads by req.params.id for a router behind auth',
+      code: 'import prisma from "../db";\nexport async function getDocument(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}',
+      filename: 'src/services/documents.ts',
+      files: { 'src/routes/documents.ts': 'import express from "express";\nimport { getDocument } from "../services/documents";\nconst router = express.Router();\nrouter.use(requireAuth);\nrouter.get("/documents/:id", async (req, res) => {\n  res.json(await getDocument(req.params.id));\n});' },
+      errors: [{ messageId: 'unscopedReached', line: 3, column: 10, endLine: 3, endColumn: 36 }],
+    },
     {
       name: 'Express + Prisma: a load by params.id; the fix checks ownership after it',
       code: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  res.json({ doc, viewer: req.user.id });\n});',

@@ -1,7 +1,8 @@
 import type { FactCollector, RuleModule } from '../../engine/types';
 import unauthenticatedMutation from './unauthenticated-mutation';
 import unscopedResourceAccess from './unscoped-resource-access';
+import { requestIdCallCollector } from './facts-request-ids';
 
 export const authorizationRules: RuleModule[] = [unauthenticatedMutation, unscopedResourceAccess];
 
-export const authorizationCollectors: FactCollector[] = [];
+export const authorizationCollectors: FactCollector[] = [requestIdCallCollector];

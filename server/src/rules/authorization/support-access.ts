@@ -13,7 +13,7 @@ const FORBIDDEN = /\b403\b|Forbidden|FORBIDDEN/;
  * call (`assertOwner`, `ability.can`, `auth.ownershipChecks`), a comparison of an owner field
  * (`doc.ownerId !== user.id`), a membership query scoped by the caller, or a 403 answer.
  */
-export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpression, route: RouteHandler, values: ValueResolver, settings: FileSettings): boolean {
+export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpression, route: RouteHandler | undefined, values: ValueResolver, settings: FileSettings): boolean {
   const body = fn.body;
   if (!body) return false;
   if (FORBIDDEN.test(body.getText())) return true;
@@ -27,12 +27,13 @@ export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpres
         return;
       }
       const other = resourceAccess(node, values);
-      if (other && other.selectors.some((s) => isScopedToPrincipal(s, route, values))) {
+      // Without a route (a service function), only checks that name an owner count.
+      if (other && route && other.selectors.some((s) => isScopedToPrincipal(s, route, values))) {
         found = true;
         return;
       }
       // A helper handed both the request's id and the caller or tenant (`getBountyOrThrow({ bountyId, programId })`) loads scoped.
-      if (!other && node.arguments.some((a) => readsRequestId(a, route, values)) && node.arguments.some((a) => isScopedToPrincipal(a, route, values))) {
+      if (!other && route && node.arguments.some((a) => readsRequestId(a, route, values)) && node.arguments.some((a) => isScopedToPrincipal(a, route, values))) {
         found = true;
         return;
       }

@@ -1,9 +1,12 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
-import type { RouteLocator } from '../../routes';
+import { exportedFunctions, type Entry, type RouteLocator } from '../../routes';
+import { moduleKey } from '../../routes/module-key';
+import { enclosingFunction } from '../../engine/values';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { isRoleGuard, projectAuthenticates } from './support';
 import { checksAccess, idsTiedToCaller } from './support-access';
+import { namesOwnerKey, requestIdCaller } from './facts-request-ids';
 import { ownershipFixes } from './support-ownership-fix';
 import { isPossessionToken, isScopedToPrincipal, readsRequestId, resourceAccess } from './support-resource';
 
@@ -18,6 +21,7 @@ const rule: RuleModule = {
     howToFix: 'Constrain the query by the principal (`where: { id, ownerId: user.id }`), or check ownership after the load and answer 404/403.',
     messages: {
       unscoped: '`{{call}}` selects a record by `{{id}}` from the request, but nothing ties it to the caller: constrain the query by the user or tenant, or check ownership before using it.',
+      unscopedReached: '`{{call}}` selects a record by `{{id}}`, which a route of another file passes from the request to `{{entry}}`, and nothing ties it to the caller: take the user or tenant and constrain the query by it, or check ownership before using it.',
       scopeQuery: 'Constrain the query by the caller (`{{property}}`)',
       addGuard: 'Check ownership after the load and answer 404',
     },
@@ -32,15 +36,26 @@ const rule: RuleModule = {
       [ts.SyntaxKind.CallExpression]: (node) => check(node as ts.CallExpression, context, reported),
     };
   },
-  resolve: (pending, facts) => projectAuthenticates(pending as RouteLocator, facts),
+  resolve: (pending, facts) => {
+    const remote = pending as RemotePending;
+    if (remote.kind === 'remote') return !!requestIdCaller(remote.file, remote.entries, remote.index, facts);
+    return projectAuthenticates(pending as RouteLocator, facts);
+  },
 };
+
+/** A load in a function of a service file: kept when a route of another file hands it the request's id. */
+interface RemotePending {
+  kind: 'remote';
+  file: string;
+  entries: Entry[];
+  index: number;
+}
 
 function check(call: ts.CallExpression, context: RuleContext, reported: Set<string>): void {
   const { file, values, settings } = context;
   const scopes = handlerScopes(file, values, settings);
-  if (scopes.size === 0) return;
-  const scope = enclosingHandlerScope(call, scopes);
-  if (!scope) return;
+  const scope = scopes.size > 0 ? enclosingHandlerScope(call, scopes) : undefined;
+  if (!scope) return checkReached(call, context);
   const access = resourceAccess(call, values);
   if (!access) return;
   const { route } = scope;
@@ -69,6 +84,75 @@ function check(call: ts.CallExpression, context: RuleContext, reported: Set<stri
     // Without authentication in this file, only a project that authenticates the route has a caller to scope by.
     ...(hasUser ? {} : { pending: route.locator }),
   });
+}
+
+/**
+ * A load by a parameter in a function other files call (a service method): reported when a route of
+ * another file passes the request's id in that parameter, for a caller it authenticates, and neither
+ * side ties the record to the caller (an owner key in the where, an ownership check here or there).
+ */
+function checkReached(call: ts.CallExpression, context: RuleContext): void {
+  const { file, values, settings } = context;
+  const access = resourceAccess(call, values);
+  if (!access) return;
+  const exported = exportedFunctions(file.sourceFile);
+  let fn = enclosingFunction(call);
+  // `prisma.$transaction(async (tx) => …)`: the callback's load belongs to the method around it.
+  for (let hops = 0; fn && !exported.has(fn) && hops < 3; hops++) fn = enclosingFunction(fn);
+  const entries = fn && exported.get(fn);
+  if (!fn || !entries) return;
+  // `domainExists(slug)`, `isTaken(id)`: an availability check answers whether the id exists, not with the record.
+  if (entries.some((e) => /^(is|has)[A-Z]|Exists?$|^exists/.test(e.member ?? e.name))) return;
+  const parameter = idParameter(access.selectors, fn, values);
+  if (!parameter || access.selectors.some(namesOwnerKey) || isExistenceCheck(call)) return;
+  if (checksAccess(fn, call, undefined, values, settings) || loadsScopedFirst(fn, call, parameter.name, values)) return;
+  const entry = entries[0].member ? `${entries[0].name}.${entries[0].member}` : entries[0].name;
+  const pending: RemotePending = { kind: 'remote', file: moduleKey(file.path), entries, index: parameter.index };
+  context.report({
+    node: access.anchor,
+    messageId: 'unscopedReached',
+    data: { call: access.anchor.getText().replace(/\s+/g, ''), id: parameter.name, entry },
+    // Through another file the route's own checks are out of sight: one step lower.
+    demote: 1,
+    pending,
+  });
+}
+
+/** An earlier load of the same id scoped by an owner (`findFirst({ where: { id, userUid: user.uid } })`, then `update({ where: { id } })`). */
+function loadsScopedFirst(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, idName: string, values: RuleContext['values']): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || node === call) return;
+    if (ts.isCallExpression(node) && node.getEnd() <= call.getStart()) {
+      const other = resourceAccess(node, values);
+      if (other && other.selectors.some((s) => namesOwnerKey(s) && s.getText().includes(idName))) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** The parameter of a function a selector uses as is (`where: { id }`, `findById(id)`, `eq(t.id, +id)`), by position. */
+function idParameter(selectors: readonly ts.Expression[], fn: ts.FunctionLikeDeclaration, values: RuleContext['values']): { index: number; name: string } | undefined {
+  let found: { index: number; name: string } | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
+      const declaration = values.scopes.resolve(node);
+      if (declaration?.kind === 'parameter' && declaration.path.length === 0) {
+        const index = fn.parameters.indexOf(declaration.node);
+        if (index >= 0) found = { index, name: node.text };
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  selectors.forEach(visit);
+  return found;
 }
 
 const READS = /^find|^get|^load|^fetch/;
