@@ -12,8 +12,9 @@ runRuleTests(rule, {
     express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  if (!doc || doc.ownerId !== req.user.id) return res.sendStatus(404);\n  res.json(doc);\n});',
     express + 'router.put("/docs/:id", async (req, res) => {\n  const doc = await Document.findById(req.params.id);\n  if (!req.ability.can("update", doc)) return res.sendStatus(403);\n  res.json(await doc.save());\n});',
     { code: express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  await guardDocument(req.user, doc);\n  res.json(doc);\n});', config: { auth: { ownershipChecks: ['guardDocument'] } } },
-    // A membership query scoped by the caller checks access to the parent.
-    express + 'router.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const member = await prisma.member.findFirst({ where: { teamId: req.params.teamId, userId: req.user.id } });\n  if (!member) return res.sendStatus(404);\n  res.json(await prisma.document.findUnique({ where: { id: req.params.id } }));\n});',
+    // A membership query scoped by the caller checks access to what it shares a key with, or to the record it names.
+    express + 'router.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const member = await prisma.member.findFirst({ where: { teamId: req.params.teamId, userId: req.user.id } });\n  if (!member) return res.sendStatus(404);\n  res.json(await prisma.document.findFirst({ where: { id: req.params.id, teamId: req.params.teamId } }));\n});',
+    express + 'router.get("/invoices/:id", async (req, res) => {\n  const invoice = await prisma.invoice.findUniqueOrThrow({ where: { id: req.params.id } });\n  const member = await prisma.projectUser.findUnique({ where: { userId_projectId: { userId: req.user.id, projectId: invoice.projectId } } });\n  if (!member) return res.sendStatus(404);\n  res.json(invoice);\n});',
     // A same-file helper handed an id the handler tied to the caller first: by a scoped query, or a query with a tied id.
     express + 'async function loadDoc(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}\nrouter.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const { teamId, id } = req.params;\n  const team = await prisma.team.findFirst({ where: { id: teamId, members: { some: { userId: req.user.id } } } });\n  const doc = await prisma.document.findFirst({ where: { id, teamId } });\n  if (!team || !doc) return res.sendStatus(404);\n  res.json(await loadDoc(id));\n});',
     // The caller's own record; an id that is not from the request.
@@ -128,6 +129,11 @@ runRuleTests(rule, {
       name: 'a helper handed an id the handler never tied to the team it checked',
       code: express + 'async function loadDoc(id: string) {\n  return prisma.document.findUnique({ where: { id } });\n}\nrouter.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const { teamId, id } = req.params;\n  const team = await prisma.team.findFirst({ where: { id: teamId, members: { some: { userId: req.user.id } } } });\n  if (!team) return res.sendStatus(404);\n  res.json(await loadDoc(id));\n});',
       errors: [{ messageId: 'unscoped', line: 5, column: 10, endLine: 5, endColumn: 36 }],
+    },
+    {
+      name: 'a membership check of the team does not tie a document loaded by its id alone',
+      code: express + 'router.get("/teams/:teamId/docs/:id", async (req, res) => {\n  const member = await prisma.member.findFirst({ where: { teamId: req.params.teamId, userId: req.user.id } });\n  if (!member) return res.sendStatus(404);\n  res.json(await prisma.document.findUnique({ where: { id: req.params.id } }));\n});',
+      errors: [{ messageId: 'unscoped', line: 7, column: 18, endLine: 7, endColumn: 44, output: null }],
     },
     {
       name: 'mounted behind auth in another file (pending on project facts)',

@@ -17,6 +17,9 @@ export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpres
   const body = fn.body;
   if (!body) return false;
   if (FORBIDDEN.test(body.getText())) return true;
+  const access = resourceAccess(load, values);
+  const loadKeys = new Set((access?.selectors ?? load.arguments).flatMap((s) => valueKeys(s, route)));
+  const loadVar = loadedInto(load);
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -28,7 +31,9 @@ export function checksAccess(fn: ts.FunctionLikeDeclaration, load: ts.CallExpres
       }
       const other = resourceAccess(node, values);
       // Without a route (a service function), only checks that name an owner count.
-      if (other && route && other.selectors.some((s) => isScopedToPrincipal(s, route, values))) {
+      // A membership query counts for the records it shares a key with (`member.findFirst({ teamId, userId })`
+      // covers `doc.findFirst({ id, teamId })`, not `doc.findUnique({ id })`, which may be another team's).
+      if (other && route && other.selectors.some((s) => isScopedToPrincipal(s, route, values)) && coversLoad(other.selectors, loadKeys, loadVar, route)) {
         found = true;
         return;
       }
@@ -94,6 +99,37 @@ export function idsTiedToCaller(handler: ts.FunctionLikeDeclaration, route: Rout
     if (tied.size === before) break;
   }
   return tied;
+}
+
+/** A membership query covers a load when it shares a key with it (`teamId`), or names the loaded record (`projectId: invoice.workspace.id`). */
+function coversLoad(selectors: readonly ts.Node[], loadKeys: ReadonlySet<string>, loadVar: string | undefined, route: RouteHandler): boolean {
+  return selectors.some((s) => valueKeys(s, route).some((k) => loadKeys.has(k)) || (!!loadVar && identifierNames(s).includes(loadVar)));
+}
+
+/**
+ * The keys a selector's values name, the principal left out: `{ id: req.params.teamId, userId: req.user.id }`
+ * → teamId; `{ id, teamId }` → id, teamId.
+ */
+function valueKeys(selector: ts.Node, route: RouteHandler | undefined): string[] {
+  const keys: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isShorthandPropertyAssignment(node)) {
+      keys.push(node.name.text);
+      return;
+    }
+    if (ts.isPropertyAssignment(node)) return visit(node.initializer);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (!route?.principal.matches(node)) keys.push(node.name.text);
+      return;
+    }
+    if (ts.isIdentifier(node)) {
+      if (!route?.principal.matches(node)) keys.push(node.text);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(selector);
+  return keys;
 }
 
 /** Identifier names in an expression, shorthand properties included (`{ id: dataroomId, teamId }` → dataroomId, teamId). */
