@@ -71,8 +71,9 @@ function check(call: ts.CallExpression, context: RuleContext, reported: Set<stri
   // The load may sit in a callback (`prisma.$transaction(async (tx) => …)`): checks anywhere up to the request's function count.
   const functions = enclosingFunctions(call, scopes);
   if (functions.some((fn) => checksAccess(fn, call, route, values, settings))) return;
-  // A helper the handler calls (depth > 0) runs after the handler's checks: an id the handler tied to its caller is scoped.
-  if (scope.depth > 0 && route.handler && idsTiedToCaller(route.handler, route, values).has(id)) return;
+  // An id the handler tied to its caller (a scoped query names it, or a query with a tied id: `document.findUnique({ where: { id: docId, teamId } })`)
+  // is scoped for every later load, in the handler or in a helper it calls.
+  if (route.handler && idsTiedToCaller(route.handler, route, values).has(id)) return;
   const gap = `${functions[functions.length - 1]?.pos}:${id}`;
   if (reported.has(gap)) return;
   reported.add(gap);
