@@ -46,9 +46,16 @@ export function fileRegistrations(file: AnalyzedFile, values: ValueResolver, set
 
 /** A cheap test on a file: whether it can register a route at all (a framework marker, a Next.js route file). */
 export function mayHaveRoutes(file: AnalyzedFile): boolean {
-  const text = file.text;
-  return CALL_FRAMEWORK_MARKER.test(text) || NEST_MARKER.test(text) || GRAPHQL_MARKER.test(text) || TRPC_MARKER.test(text) || CONTROLLER_MARKER.test(text) || isNextRouteFile(file.path);
+  let known = routeMarkers.get(file.sourceFile);
+  if (known === undefined) {
+    const text = file.text;
+    known = isNextRouteFile(file.path) || CALL_FRAMEWORK_MARKER.test(text) || NEST_MARKER.test(text) || TRPC_MARKER.test(text) || CONTROLLER_MARKER.test(text) || GRAPHQL_MARKER.test(text);
+    routeMarkers.set(file.sourceFile, known);
+  }
+  return known;
 }
+
+const routeMarkers = new WeakMap<ts.SourceFile, boolean>();
 
 /** Every route handler a file registers, in any supported framework. Built once per file and walk. */
 export function buildRoutes(file: AnalyzedFile, values: ValueResolver, settings: FileSettings): RouteHandler[] {

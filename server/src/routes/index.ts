@@ -4,4 +4,4 @@ export { guardsFromProject, hasGlobalValidationPipe, isValidated, mountContexts,
 export type { MountContext, MountFact, NestGlobalPipeFact, NestMiddlewareFact } from './facts';
 export { moduleKey } from './module-key';
 export type * from './types';
-export { callTarget, entriesOf, entryId, exportedFunctions, reachedFromRequest, remoteReachCollector, type CallTarget, type Entry, type RequestRoute } from './remote-reach';
+export { callTarget, entriesOf, entryId, exportedFunctions, mayNameProjectImport, projectImportNames, reachedFromRequest, remoteReachCollector, type CallTarget, type Entry, type RequestRoute } from './remote-reach';

@@ -119,7 +119,7 @@ function requestIndex(facts: ProjectFacts): Map<string, RequestCallFact[]> {
 }
 
 /** Local names bound by imports of the project's own modules (not of packages). */
-function projectImportNames(sourceFile: ts.SourceFile): Set<string> {
+export function projectImportNames(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
@@ -134,7 +134,7 @@ function projectImportNames(sourceFile: ts.SourceFile): Set<string> {
 }
 
 /** A cheap test before resolving: `f()`, `ns.f()`, `svc.m()` with a project import's name, or `this.svc.m()` (an injected service). */
-function mayNameProjectImport(callee: ts.Expression, names: ReadonlySet<string>): boolean {
+export function mayNameProjectImport(callee: ts.Expression, names: ReadonlySet<string>): boolean {
   const node = unwrapExpression(callee);
   if (ts.isIdentifier(node)) return names.has(node.text);
   if (!ts.isPropertyAccessExpression(node)) return false;

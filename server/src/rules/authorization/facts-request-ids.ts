@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../../engine/types';
 import { enclosingFunction } from '../../engine/values';
-import { buildRoutes, callTarget, entryId, type CallTarget, type Entry, type RouteLocator } from '../../routes';
+import { buildRoutes, callTarget, entryId, mayNameProjectImport, projectImportNames, type CallTarget, type Entry, type RouteLocator } from '../../routes';
 import { mayHaveRoutes } from '../../routes/build';
 import { keyMatches } from '../../routes/module-key';
 import { isAuthGuard, isRoleGuard, projectAuthenticates } from './support';
@@ -25,6 +25,9 @@ export interface RequestIdCallFact {
   route: string;
 }
 
+/** The text of an argument that can carry a record's id: `id`, `documentId`, `req.params.slug`, `Number(id)`, `+id`. */
+const ID_LIKE = /(^|[^\w$])(id|\w*(Id|ID|Uid|UID|_id)|slug|uuid|key)\b/;
+
 /** Guards that check the caller's access to a parent (`TeamMemberGuard`, `OwnerGuard`), not only who it is. */
 const ACCESS_GUARD = /member|owner|access|permission|policy|role|admin/i;
 
@@ -37,24 +40,28 @@ export const requestIdCallCollector: FactCollector = {
       [ts.SyntaxKind.SourceFile]: () => {
         const { file, values, settings } = context;
         if (!mayHaveRoutes(file)) return;
+        const projectNames = projectImportNames(file.sourceFile);
+        if (projectNames.size === 0) return;
         for (const route of buildRoutes(file, values, settings)) {
           const handler = route.handler;
           // A guard besides authentication (`TeamMemberGuard`, `GqlTeamEnvTeamGuard`) checks access to what the route touches.
           if (!handler?.body || route.guards.some((g) => isRoleGuard(g) || ACCESS_GUARD.test(g.name) || (!isAuthGuard(g) && /guard/i.test(g.name))) || route.authOptOut) continue;
-          const user = route.principal.reads.length > 0 || route.guards.some((g) => isAuthGuard(g) && !g.optional);
           const recorded = new Set<string>();
           const visit = (node: ts.Node): void => {
-            if (ts.isCallExpression(node) && node.arguments.length > 0) record(node);
+            if (ts.isCallExpression(node) && node.arguments.length > 0 && mayNameProjectImport(node.expression, projectNames)) record(node);
             ts.forEachChild(node, visit);
           };
           const record = (call: ts.CallExpression) => {
             const fn = enclosingFunction(call);
             const target = fn && callTarget(call.expression, fn, values, file.path);
             if (!target) return;
-            const idArgs = call.arguments.flatMap((arg, index) => (!ts.isSpreadElement(arg) && readsRequestId(arg, route, values) && !isPossessionToken(arg) ? [index] : []));
-            if (idArgs.length === 0 || checksAccess(handler, call, route, values, settings)) return;
+            // Cheap first: an argument named like an id (`id`, `docId`, `params.slug`, `+id`), then whether it is the request's.
+            const idArgs = call.arguments.flatMap((arg, index) => (!ts.isSpreadElement(arg) && ID_LIKE.test(arg.getText()) && readsRequestId(arg, route, values) && !isPossessionToken(arg) ? [index] : []));
+            if (idArgs.length === 0) return;
             // Handed the caller too (`getProfile(username, req.user?.id)`): the function can scope by it, and decides whether to.
             if (call.arguments.some((arg) => !ts.isSpreadElement(arg) && isScopedToPrincipal(arg, route, values))) return;
+            if (checksAccess(handler, call, route, values, settings)) return;
+            const user = route.principal.reads.length > 0 || route.guards.some((g) => isAuthGuard(g) && !g.optional);
             const id = `${entryId(target)} ${idArgs.join(',')}`;
             if (recorded.has(id)) return;
             recorded.add(id);
