@@ -62,7 +62,7 @@ export const remoteReachCollector: FactCollector = {
         const call = node as ts.CallExpression;
         if (projectNames.size === 0 || !mayNameProjectImport(call.expression, projectNames)) return;
         const inner = enclosingFunction(call);
-        const target = inner && callTarget(call.expression, inner, values, file.path);
+        const target = inner && callTarget(call.expression, values, file.path);
         if (!target) return;
         const id = targetId(target);
         // A callback's calls count for the functions around it too.
@@ -143,12 +143,12 @@ export function mayNameProjectImport(callee: ts.Expression, names: ReadonlySet<s
   return ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
+const moduleCache = new Map<string, CallTarget['to'] | null>();
+
 /**
  * The module of the project an import names: a relative path, an alias (`@/services/orders`), or a
  * workspace package's file (`@acme/lib/server/orders` → `…/server/orders`). A bare package name is not the project's.
  */
-const moduleCache = new Map<string, CallTarget['to'] | null>();
-
 function projectModule(importer: string, specifier: string): CallTarget['to'] | undefined {
   if (!isProjectSpecifier(specifier)) return undefined;
   const cacheKey = specifier.startsWith('.') ? `${importer}\n${specifier}` : specifier;
@@ -178,71 +178,37 @@ function isProjectSpecifier(specifier: string): boolean {
   return slashes >= (first === 64 /* @ */ ? 3 : 2);
 }
 
-/** The function of another project module a call names: an imported function, a method of an import, or of a service injected by type. */
-export function callTarget(callee: ts.Expression, fn: ts.FunctionLikeDeclaration, values: ValueResolver, filePath: string): CallTarget | undefined {
+/**
+ * The function of another project module a call names, read off the callee's origin: an imported
+ * function (`getOrders`, `orders.list` on a namespace), a method of an imported object (`orders.list`),
+ * or a method of a service injected by type (`this.orders.list()`, Nest's constructor injection).
+ */
+export function callTarget(callee: ts.Expression, values: ValueResolver, filePath: string): CallTarget | undefined {
   const node = unwrapExpression(callee);
-  if (ts.isIdentifier(node)) {
-    const declaration = values.scopes.resolve(node);
-    if (declaration?.kind !== 'import' || declaration.imported === '*') return undefined;
-    const to = projectModule(filePath, declaration.module);
-    return to && { to, name: declaration.imported };
-  }
-  if (!ts.isPropertyAccessExpression(node)) return undefined;
-  const member = node.name.text;
-  const receiver = unwrapExpression(node.expression);
-  // `orders.list()` on an import: a namespace's function, or a method of an exported object or instance.
-  if (ts.isIdentifier(receiver)) {
-    const declaration = values.scopes.resolve(receiver);
-    if (declaration?.kind === 'import') {
-      const to = projectModule(filePath, declaration.module);
-      if (!to) return undefined;
-      return declaration.imported === '*' ? { to, name: member } : { to, name: declaration.imported, member };
-    }
-    return undefined;
-  }
-  // `this.orders.list()`: a class member typed with an imported class (Nest's constructor injection).
-  if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    return typedTarget(memberType(fn, receiver.name.text), member, values, filePath);
-  }
-  return undefined;
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+  const origin = values.origin(node);
+  let module: string;
+  let exportPath: string[];
+  if (origin.base.kind === 'module') {
+    module = origin.base.module;
+    // The origin of a default import starts at the module itself: its members are `default`'s.
+    exportPath = isDefaultImport(node, values) ? ['default', ...origin.path] : origin.path;
+  } else if (origin.base.kind === 'typed' && origin.base.type.base.kind === 'module') {
+    module = origin.base.type.base.module;
+    exportPath = [...(origin.base.type.path.length > 0 ? origin.base.type.path : ['default']), ...origin.path];
+  } else return undefined;
+  if (exportPath.length === 0 || exportPath.length > 2) return undefined;
+  const to = projectModule(filePath, module);
+  return to && { to, name: exportPath[0], ...(exportPath[1] !== undefined ? { member: exportPath[1] } : {}) };
 }
 
-const typeModules = new WeakMap<ts.TypeNode, Omit<CallTarget, 'member'> | null>();
-
-function typedTarget(type: ts.TypeNode | undefined, member: string, values: ValueResolver, filePath: string): CallTarget | undefined {
-  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
-  let known = typeModules.get(type);
-  if (known === undefined) {
-    const declaration = values.scopes.resolve(type.typeName);
-    const to = declaration?.kind === 'import' && declaration.imported !== '*' ? projectModule(filePath, declaration.module) : undefined;
-    known = to && declaration?.kind === 'import' ? { to, name: declaration.imported } : null;
-    typeModules.set(type, known);
-  }
-  return known ? { ...known, member } : undefined;
-}
-
-/** The declared type of `this.<name>` in the class around a function: a property or a constructor parameter property. */
-const memberTypes = new WeakMap<ts.Node, Map<string, ts.TypeNode | undefined>>();
-
-function memberType(fn: ts.Node, name: string): ts.TypeNode | undefined {
-  let owner: ts.Node | undefined = fn.parent;
-  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
-  if (!owner) return undefined;
-  let types = memberTypes.get(owner);
-  if (!types) memberTypes.set(owner, (types = new Map()));
-  if (!types.has(name)) types.set(name, declaredMemberType(owner, name));
-  return types.get(name);
-}
-
-function declaredMemberType(owner: ts.ClassLikeDeclaration, name: string): ts.TypeNode | undefined {
-  for (const member of owner.members) {
-    if (ts.isPropertyDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === name) return member.type;
-    if (ts.isConstructorDeclaration(member)) {
-      const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
-      if (parameter) return parameter.type;
-    }
-  }
-  return undefined;
+/** `orders()` or `orders.list()` with `import orders from './orders'`. */
+function isDefaultImport(node: ts.Expression, values: ValueResolver): boolean {
+  let root = node;
+  while (ts.isPropertyAccessExpression(root)) root = unwrapExpression(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = values.scopes.resolve(root);
+  return declaration?.kind === 'import' && declaration.imported === 'default';
 }
 
 const exportedCache = new WeakMap<ts.SourceFile, Map<ts.FunctionLikeDeclaration, Entry[]>>();

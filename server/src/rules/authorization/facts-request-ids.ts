@@ -1,6 +1,5 @@
 import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../../engine/types';
-import { enclosingFunction } from '../../engine/values';
 import { buildRoutes, callTarget, entryId, mayNameProjectImport, projectImportNames, type CallTarget, type Entry, type RouteLocator } from '../../routes';
 import { mayHaveRoutes } from '../../routes/build';
 import { keyMatches } from '../../routes/module-key';
@@ -52,8 +51,7 @@ export const requestIdCallCollector: FactCollector = {
             ts.forEachChild(node, visit);
           };
           const record = (call: ts.CallExpression) => {
-            const fn = enclosingFunction(call);
-            const target = fn && callTarget(call.expression, fn, values, file.path);
+            const target = callTarget(call.expression, values, file.path);
             if (!target) return;
             // Cheap first: an argument named like an id (`id`, `docId`, `params.slug`, `+id`), then whether it is the request's.
             const idArgs = call.arguments.flatMap((arg, index) => (!ts.isSpreadElement(arg) && ID_LIKE.test(arg.getText()) && readsRequestId(arg, route, values) && !isPossessionToken(arg) ? [index] : []));
