@@ -27,9 +27,6 @@ export interface RequestIdCallFact {
 /** The text of an argument that can carry a record's id: `id`, `documentId`, `req.params.slug`, `Number(id)`, `+id`. */
 const ID_LIKE = /(^|[^\w$])(id|\w*(Id|ID|Uid|UID|_id)|slug|uuid|key)\b/;
 
-/** Guards that check the caller's access to a parent (`TeamMemberGuard`, `OwnerGuard`), not only who it is. */
-const ACCESS_GUARD = /member|owner|access|permission|policy|role|admin/i;
-
 export const requestIdCallCollector: FactCollector = {
   name: 'authorization/request-id-calls',
   kinds: [ts.SyntaxKind.SourceFile],
@@ -44,7 +41,7 @@ export const requestIdCallCollector: FactCollector = {
         for (const route of buildRoutes(file, values, settings)) {
           const handler = route.handler;
           // A guard besides authentication (`TeamMemberGuard`, `GqlTeamEnvTeamGuard`) checks access to what the route touches.
-          if (!handler?.body || route.guards.some((g) => isRoleGuard(g) || ACCESS_GUARD.test(g.name) || (!isAuthGuard(g) && /guard/i.test(g.name))) || route.authOptOut) continue;
+          if (!handler?.body || route.guards.some((g) => isRoleGuard(g) || AUTHORIZATION.accessGuard.test(g.name) || (!isAuthGuard(g) && /guard/i.test(g.name))) || route.authOptOut) continue;
           const recorded = new Set<string>();
           const visit = (node: ts.Node): void => {
             if (ts.isCallExpression(node) && node.arguments.length > 0 && mayNameProjectImport(node.expression, projectNames)) record(node);

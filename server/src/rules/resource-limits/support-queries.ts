@@ -49,7 +49,7 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
   if (argument && !object) return undefined;
   if (object && hasSpread(object)) return undefined;
   // The application's settings table, read whole: `prisma.infraConfig.findMany()`.
-  if (!style.whereIsArgument && (!object || values.lookupProperty(object, ['where']).status !== 'present') && QUERIES.settingsTable.test(lastName(callee.expression))) return undefined;
+  if (!style.whereIsArgument && (!object || values.lookupProperty(object, ['where']).status !== 'present') && QUERIES.settingsTable.test(calleeName(callee.expression) ?? '')) return undefined;
   if (object && style.whereIsArgument) {
     if (pinsUniqueKey(object, values, options)) return undefined;
   } else if (object) {
@@ -326,12 +326,6 @@ function optionsArgumentOf(call: ts.CallExpression, style: OptionStyle): ts.Expr
 function isEntityName(expression: ts.Expression): boolean {
   const node = unwrapExpression(expression);
   return (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) || ts.isStringLiteralLike(node);
-}
-
-/** `prisma.infraConfig` → infraConfig; `this.settingsRepository` → settingsRepository. */
-function lastName(receiver: ts.Expression): string {
-  const node = unwrapExpression(receiver);
-  return ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : '';
 }
 
 function hasSpread(object: ts.ObjectLiteralExpression): boolean {
