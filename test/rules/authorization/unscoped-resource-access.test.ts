@@ -138,6 +138,13 @@ runRuleTests(rule, {
       errors: [{ messageId: 'unscoped', line: 7, column: 18, endLine: 7, endColumn: 44, output: null }],
     },
     {
+      name: 'an earlier owner-scoped load of another record does not scope the id (`uid` contains the letters of `id` but is not it)',
+      code: 'import prisma from "../db";\nexport async function renameDoc(id: string, uid: string) {\n  await prisma.profile.findFirst({ where: { userUid: uid } });\n  return prisma.document.update({ where: { id }, data: { name: "x" } });\n}',
+      filename: 'src/services/documents.ts',
+      files: { 'src/routes/documents.ts': 'import express from "express";\nimport { renameDoc } from "../services/documents";\nconst router = express.Router();\nrouter.use(requireAuth);\nrouter.post("/documents/:id/rename", async (req, res) => {\n  res.json(await renameDoc(req.params.id, "u"));\n});' },
+      errors: [{ messageId: 'unscopedReached', line: 4, column: 10, endLine: 4, endColumn: 32 }],
+    },
+    {
       name: 'mounted behind auth in another file (pending on project facts)',
       code: 'import express from "express";\nconst router = express.Router();\nrouter.delete("/:id", async (req, res) => {\n  await prisma.order.delete({ where: { id: req.params.id } });\n  res.sendStatus(204);\n});\nexport default router;',
       filename: 'src/routes/orders.ts',

@@ -133,7 +133,7 @@ function valueKeys(selector: ts.Node, route: RouteHandler | undefined): string[]
 }
 
 /** Identifier names in an expression, shorthand properties included (`{ id: dataroomId, teamId }` → dataroomId, teamId). */
-function identifierNames(node: ts.Node): string[] {
+export function identifierNames(node: ts.Node): string[] {
   const names: string[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) names.push(n.text);

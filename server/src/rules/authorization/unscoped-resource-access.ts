@@ -5,7 +5,7 @@ import { moduleKey } from '../../routes/module-key';
 import { enclosingFunction } from '../../engine/values';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { isRoleGuard, projectAuthenticates } from './support';
-import { checksAccess, idsTiedToCaller } from './support-access';
+import { checksAccess, identifierNames, idsTiedToCaller } from './support-access';
 import { namesOwnerKey, requestIdCaller } from './facts-request-ids';
 import { ownershipFixes } from './support-ownership-fix';
 import { isPossessionToken, isScopedToPrincipal, readsRequestId, resourceAccess } from './support-resource';
@@ -126,7 +126,7 @@ function loadsScopedFirst(fn: ts.FunctionLikeDeclaration, call: ts.CallExpressio
     if (found || node === call) return;
     if (ts.isCallExpression(node) && node.getEnd() <= call.getStart()) {
       const other = resourceAccess(node, values);
-      if (other && other.selectors.some((s) => namesOwnerKey(s) && s.getText().includes(idName))) {
+      if (other && other.selectors.some((s) => namesOwnerKey(s) && identifierNames(s).includes(idName))) {
         found = true;
         return;
       }
