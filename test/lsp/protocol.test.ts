@@ -172,6 +172,30 @@ describe('language server over stdio (push client)', () => {
     await client.waitFor(() => client.codes(uri(dir, 'src/http.ts')).includes('timeout/axios-without-timeout'), 'finding back once the default is gone');
   });
 
+  test('project facts: a schema.prisma saved on disk bounds a read by a key it declares unique; a broken one is no crash', async () => {
+    const UNBOUNDED = 'resource-limits/unbounded-query';
+    const route = "import express from 'express';\nconst router = express.Router();\nrouter.get('/users', async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});\n";
+    fs.writeFileSync(path.join(dir, 'src/users.ts'), route);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/users.ts'), type: 1 }] });
+    await client.waitFor(() => client.codes(uri(dir, 'src/users.ts')).includes(UNBOUNDED), 'unbounded finding');
+    fs.mkdirSync(path.join(dir, 'prisma'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'prisma/schema.prisma'), 'model User {\n  id    String @id\n  email String @unique\n}\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'prisma/schema.prisma'), type: 1 }] });
+    await client.waitFor(() => !client.codes(uri(dir, 'src/users.ts')).includes(UNBOUNDED), 'a unique email pins one row');
+    fs.writeFileSync(path.join(dir, 'prisma/schema.prisma'), 'model User {\n  id String @id\n  email String\n  @@unique([\n\u0001 }} model {\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'prisma/schema.prisma'), type: 2 }] });
+    await client.waitFor(() => client.codes(uri(dir, 'src/users.ts')).includes(UNBOUNDED), 'finding back once email is no longer unique');
+    fs.rmSync(path.join(dir, 'prisma'), { recursive: true });
+    fs.rmSync(path.join(dir, 'src/users.ts'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(dir, 'prisma/schema.prisma'), type: 3 },
+        { uri: uri(dir, 'src/users.ts'), type: 3 },
+      ],
+    });
+    await client.waitFor(() => client.diagnosticsOf(uri(dir, 'src/users.ts')).length === 0, 'cleared');
+  });
+
   test('files created, changed and deleted on disk are followed', async () => {
     fs.writeFileSync(path.join(dir, 'src/new.ts'), RISKY);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(dir, 'src/new.ts'), type: 1 }] });

@@ -166,8 +166,8 @@ export function analyzeFile(path: string, text: string, settings: FileSettings, 
 }
 
 /**
- * A file that is not a script (a `.sql` migration): no parse and no facts, only the text checks of
- * the rules whose `paths` match it, each failing on its own as rules do in the walk.
+ * A file that is not a script (a `.sql` migration, a `schema.prisma`): no parse, only the text checks of
+ * the rules and the text collectors whose `paths` match it, each failing on its own as in the walk.
  */
 function analyzeTextFile(path: string, text: string, settings: FileSettings, options: RunOptions, relativePath: string): FileAnalysis {
   const slashed = relativePath.replace(/\\/g, '/');
@@ -175,6 +175,15 @@ function analyzeTextFile(path: string, text: string, settings: FileSettings, opt
   const lineComment = checks[0]?.text?.lineComment ?? '//';
   const findings: RawFinding[] = [];
   const notices: Notice[] = [];
+  const facts: Fact[] = [];
+  for (const collector of options.collectors) {
+    if (!collector.text?.paths.test(slashed)) continue;
+    try {
+      facts.push(...collector.text.collect({ path, relativePath, text }));
+    } catch (error) {
+      notices.push({ kind: 'rule-error', message: `collector ${collector.name} failed on this file and was skipped for it: ${describeError(error)}` });
+    }
+  }
   for (const rule of checks) {
     try {
       (rule.text as TextCheck).check({ file: { path, relativePath, text }, settings, report: (descriptor) => findings.push(toRawFinding(rule, descriptor)) });
@@ -183,7 +192,7 @@ function analyzeTextFile(path: string, text: string, settings: FileSettings, opt
     }
   }
   const parsed = checks.length ? parseAcceptances(text, lineCommentAt(text, lineComment), options.knownRuleIds, settings.allowOpenEndedAcceptance) : { acceptances: [], notices: [] };
-  return { path, text, facts: [], findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, lineComment };
+  return { path, text, facts, findings, notices: [...notices, ...parsed.notices], acceptances: parsed.acceptances, lineComment };
 }
 
 function isOff(rule: RuleModule, settings: FileSettings): boolean {

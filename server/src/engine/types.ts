@@ -180,6 +180,15 @@ export interface FactCollector {
   /** As for rules: the collector runs only on files whose text matches. */
   prefilter?: Prefilter;
   create(context: FactCollectorContext): Visitors;
+  /** The collector's reading of files that are not scripts (a `schema.prisma`), which the engine does not parse. */
+  text?: TextCollector;
+}
+
+/** Facts from a file's plain text; like a rule's text check, it makes the engine list the files its `paths` match. */
+export interface TextCollector {
+  /** Tested on the file's path with `/` separators (relative or absolute): match on its last segments. */
+  paths: RegExp;
+  collect(file: Omit<AnalyzedFile, 'sourceFile'>): Fact[];
 }
 
 export interface ProjectFacts {

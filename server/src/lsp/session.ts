@@ -136,7 +136,7 @@ export class Session {
   private async initialized(): Promise<void> {
     if (this.capabilities.watchedFiles) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }],
+        watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/*.prisma' }, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/package.json' }, { globPattern: '**/.gitignore' }],
       });
     }
     if (this.capabilities.workspaceFolders) {

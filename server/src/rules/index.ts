@@ -28,14 +28,6 @@ export const allRules: readonly RuleModule[] = [
 
 export const rulesById: ReadonlyMap<string, RuleModule> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
-const textPaths = allRules.flatMap((rule) => (rule.text ? [rule.text.paths] : []));
-
-/** A file to analyze: a script, or a file a rule's text check asks for (a `.sql` migration). */
-export function isAnalyzableFile(file: string): boolean {
-  if (isScriptFile(file)) return true;
-  const slashed = file.replace(/\\/g, '/');
-  return textPaths.some((paths) => paths.test(slashed));
-}
 
 export const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
 
@@ -55,3 +47,12 @@ export const allCollectors: readonly FactCollector[] = [
   routeFactsCollector,
   remoteReachCollector,
 ];
+
+const textPaths = [...allRules.flatMap((rule) => (rule.text ? [rule.text.paths] : [])), ...allCollectors.flatMap((c) => (c.text ? [c.text.paths] : []))];
+
+/** A file to analyze: a script, or a file a rule's text check or a collector asks for (a `.sql` migration, a `schema.prisma`). */
+export function isAnalyzableFile(file: string): boolean {
+  if (isScriptFile(file)) return true;
+  const slashed = file.replace(/\\/g, '/');
+  return textPaths.some((paths) => paths.test(slashed));
+}

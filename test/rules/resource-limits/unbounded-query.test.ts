@@ -67,6 +67,38 @@ runRuleTests(rule, {
     // The application's settings table read whole; an OR with one branch per item of a list.
     express + 'router.get("/config", async (req, res) => {\n  res.json(await prisma.infraConfig.findMany());\n});',
     express + 'router.post("/fraud", async (req, res) => {\n  res.json(await prisma.fraudEvent.findMany({ where: { OR: req.body.items.map((i) => ({ partnerId: i.partnerId, type: i.type })) } }));\n});',
+    // The Prisma schema's unique keys: `@unique`, `@@unique([…])` with every field pinned.
+    {
+      code: express + 'router.get("/users", async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});',
+      files: { 'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n' },
+    },
+    {
+      code: express + 'router.get("/domains/:slug", async (req, res) => {\n  res.json(await prisma.domain.findMany({ where: { projectId: req.params.id, slug: req.params.slug } }));\n});',
+      files: { 'prisma/schema/domain.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n' },
+    },
+    // Rows the code caps where it creates them: a count held against a limit before the create.
+    {
+      code: express + 'router.get("/domains", async (req, res) => {\n  res.json(await prisma.domain.findMany({ where: { projectId: req.params.id } }));\n});',
+      files: {
+        'src/domains/create.ts': 'export async function addDomain(workspace, slug) {\n  const total = await prisma.domain.count({ where: { projectId: workspace.id } });\n  if (total >= workspace.domainsLimit) throw new Error("limit");\n  return prisma.domain.create({ data: { slug, projectId: workspace.id } });\n}',
+      },
+    },
+    {
+      name: 'a relation count of the record the query loaded, resolved through the schema; a membership filter',
+      code: express + 'router.get("/members", async (req, res) => {\n  const rows = await prisma.projectUsers.findMany({ where: { projectId: req.params.id } });\n  res.json([rows, await prisma.user.findMany({ where: { teams: { some: { projectId: req.params.id } } } })]);\n});',
+      files: {
+        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'src/invites/accept.ts': 'export async function accept(id, userId) {\n  const project = await prisma.project.findUnique({ where: { id }, include: { users: true } });\n  if (project.users.length >= MAX_SEATS) throw new Error("full");\n  await prisma.projectUsers.create({ data: { projectId: id, userId } });\n}',
+      },
+    },
+    {
+      name: 'Prisma `_count` of the record an upsert returned',
+      code: express + 'router.get("/members", async (req, res) => {\n  const rows = await prisma.projectUsers.findMany({ where: { projectId: req.params.id } });\n  res.json([rows, await prisma.user.findMany({ where: { teams: { some: { projectId: req.params.id } } } })]);\n});',
+      files: {
+        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'src/invites/accept.ts': 'export async function accept(id, userId) {\n  const project = await prisma.project.upsert({ where: { id }, create: { id }, update: {}, include: { _count: { select: { users: true } } } });\n  if (project._count.users >= project.usersLimit) throw new Error("full");\n  await prisma.projectUsers.create({ data: { projectId: id, userId } });\n}',
+      },
+    },
     // Two files away from the handler (controller → service → this repository) is out of reach.
     {
       code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersRepository {\n  constructor(private readonly repo: Repository<Order>) {}\n  all(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
@@ -78,6 +110,20 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a schema key pinned in part, a count held against a limit only to refuse an export, a cap keyed by more than the query pins',
+      code: express + 'router.get("/domains", async (req, res) => {\n  const a = await prisma.domain.findMany({ where: { slug: req.query.slug } });\n  const b = await prisma.link.findMany({ where: { projectId: req.params.id } });\n  res.json([a, b, await prisma.tag.findMany({ where: { projectId: req.params.id } })]);\n});',
+      files: {
+        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'src/links/export.ts': 'export async function exportLinks(workspace) {\n  const count = await prisma.link.count({ where: { projectId: workspace.id } });\n  if (count > MAX_LINKS_TO_EXPORT) throw new Error("too many");\n  return prisma.link.findMany({ where: { projectId: workspace.id }, take: MAX_LINKS_TO_EXPORT });\n}',
+        'src/tags/create.ts': 'export async function addTag(workspace, name) {\n  const count = await prisma.tag.count({ where: { projectId: workspace.id, color: "red" } });\n  if (count >= workspace.tagsLimit) throw new Error("limit");\n  return prisma.tag.create({ data: { name, projectId: workspace.id } });\n}',
+      },
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 19, endLine: 4, endColumn: 41 },
+        { messageId: 'unbounded', line: 5, column: 19, endLine: 5, endColumn: 39 },
+        { messageId: 'unbounded', line: 6, column: 25, endLine: 6, endColumn: 44 },
+      ],
+    },
     {
       name: 'an OR with a prefix per item still grows with the table',
       code: express + 'router.post("/folders/move", async (req, res) => {\n  res.json(await prisma.folder.findMany({ where: { OR: req.body.folders.map((f) => ({ path: { startsWith: f.path } })) } }));\n});',

@@ -4,6 +4,7 @@ import { calleeName, propertyNameText, unwrapExpression, type ValueResolver } fr
 import { appendArgument, insertProperty } from '../../fixes/edits';
 import { objectOf, typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
+import { pinnedKeys, prismaModelOf, whereFields, type RowProbe } from './support-where';
 
 /** A read that may return every matching row, found at the call that starts it. */
 export interface UnboundedQuery {
@@ -14,6 +15,8 @@ export interface UnboundedQuery {
   name: string;
   /** The edit that bounds it with a page size, when one is safe to write. */
   limitEdit(pageSize: number): TextEdit | undefined;
+  /** A Prisma read's model and pinned keys: the project's schema and capped counts may bound it still. */
+  probe?: RowProbe;
 }
 
 export interface QueryOptions {
@@ -48,14 +51,14 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
   // An options value the file cannot see into may well carry the limit.
   if (argument && !object) return undefined;
   if (object && hasSpread(object)) return undefined;
+  const where = object && !style.whereIsArgument ? values.lookupProperty(object, ['where']) : undefined;
+  const whereObject = where?.status === 'present' && where.value ? objectOf(where.value, values) : undefined;
   // The application's settings table, read whole: `prisma.infraConfig.findMany()`.
-  if (!style.whereIsArgument && (!object || values.lookupProperty(object, ['where']).status !== 'present') && QUERIES.settingsTable.test(calleeName(callee.expression) ?? '')) return undefined;
+  if (!style.whereIsArgument && where?.status !== 'present' && QUERIES.settingsTable.test(calleeName(callee.expression) ?? '')) return undefined;
   if (object && style.whereIsArgument) {
     if (pinsUniqueKey(object, values, options)) return undefined;
-  } else if (object) {
+  } else if (object && where) {
     if (style.limitKeys.some((key) => values.lookupProperty(object, [key]).status === 'present')) return undefined;
-    const where = values.lookupProperty(object, ['where']);
-    const whereObject = where.status === 'present' && where.value ? objectOf(where.value, values) : undefined;
     if (whereObject && pinsUniqueKey(whereObject, values, options)) return undefined;
     // Drizzle's relational where is a condition (`eq(t.workspaceId, id)`); a where built elsewhere
     // (`where: whereForIds(ids)`, an array of conditions) may well bound the query.
@@ -65,10 +68,12 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
     } else if (where.status === 'present' && !whereObject) return undefined;
   }
   const insertKey = style.insertKey;
+  const model = style.orm === 'prisma' && whereObject ? prismaModelOf(callee) : undefined;
   return {
     orm: style.orm,
     anchor: callee,
     name: compact(callee),
+    ...(model && whereObject ? { probe: { model, ...pinnedKeys(whereObject), fields: whereFields(whereObject) } } : {}),
     limitEdit: (pageSize) => {
       if (!insertKey || style.whereIsArgument) return undefined;
       const property = `${insertKey}: ${pageSize}`;

@@ -6,6 +6,8 @@ import { moduleKey } from '../../routes/module-key';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { QUERIES } from './support-knowledge';
 import { unboundedQuery } from './support-queries';
+import { boundedInProject } from './support-schema';
+import type { RowProbe } from './support-where';
 
 const rule: RuleModule = {
   meta: {
@@ -31,8 +33,10 @@ const rule: RuleModule = {
     };
   },
   resolve(pending, facts) {
-    const { file, entries } = pending as Pending;
-    return !!reachedFromRequest(file, entries, facts);
+    const { remote, probe } = pending as Pending;
+    if (remote && !reachedFromRequest(remote.file, remote.entries, facts)) return false;
+    // A unique key the schema declares, or rows the code caps where it creates them.
+    return !(probe && (probe.keys.length > 0 || probe.some.length > 0) && boundedInProject(probe, facts));
   },
 };
 
@@ -46,10 +50,11 @@ const LIMIT_HINT: Record<string, string> = {
   knex: '`.limit(n)`',
 };
 
-/** A query outside this file's handlers: kept when a route of another file reaches one of these entries. */
+/** Decided with the project's facts: a query outside this file's handlers, a Prisma read the schema may bound. */
 interface Pending {
-  file: string;
-  entries: Entry[];
+  /** Kept when a route of another file reaches one of these entries. */
+  remote?: { file: string; entries: Entry[] };
+  probe?: RowProbe;
 }
 
 function checkCall(call: ts.CallExpression, context: RuleContext): void {
@@ -64,14 +69,15 @@ function checkCall(call: ts.CallExpression, context: RuleContext): void {
   const edit = query.limitEdit(pageSize);
   const data = { pageSize };
   const entry = entries[0] && (entries[0].member ? `${entries[0].name}.${entries[0].member}` : entries[0].name);
-  const pending: Pending | undefined = local ? undefined : { file: moduleKey(file.path), entries };
+  const pending: Pending = { ...(local ? {} : { remote: { file: moduleKey(file.path), entries } }), ...(query.probe ? { probe: query.probe } : {}) };
   context.report({
     node: query.anchor,
     messageId: local ? 'unbounded' : 'unboundedReached',
     data: { query: query.name, limitHint: LIMIT_HINT[query.orm] ?? '`limit`', ...(entry ? { entry } : {}) },
     fixes: edit ? [{ title: formatMessage(rule.meta.messages.addLimit, data), kind: 'suggestion', edits: [edit] }] : [],
     // Through another file the route's own paging and caching are out of sight: one step lower.
-    ...(pending ? { pending, demote: 1 } : {}),
+    ...(pending.remote || pending.probe ? { pending } : {}),
+    ...(local ? {} : { demote: 1 }),
   });
 }
 

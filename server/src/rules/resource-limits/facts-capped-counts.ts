@@ -1,0 +1,161 @@
+import ts = require('typescript');
+import type { FactCollector } from '../../engine/types';
+import { enclosingFunction, propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { objectOf } from '../support-orm';
+import { pinnedKeys, prismaModelOf, whereFields } from './support-where';
+
+/**
+ * A count the code holds against a limit where it creates rows, refusing above it: `if (count >=
+ * workspace.usersLimit) throw …` before `projectUsers.create(…)`. The rows counted are capped per parent, so reading all of
+ * one parent's rows is bounded too. Recorded as the model and the keys the count pins
+ * (`tx.domain.count({ where: { projectId } })`), or as a relation whose rows the count reads
+ * (`team._count.users`, `team.users.length`, where `team` is what `prisma.team.findUnique` returned),
+ * which the Prisma schema resolves to a model and its foreign key.
+ */
+export const CAPPED_COUNT = 'resource-limits/capped-count';
+
+export interface CappedCountFact {
+  model?: string;
+  /** The fields the count pins (`projectId`) … */
+  keys?: string[];
+  /** … and every field its where filters on: a read is capped only when it filters at least as narrowly. */
+  fields?: string[];
+  /** A relation's rows (`team.users`) and the model that holds it, read off the record's query (`prisma.team.findUnique`). */
+  relation?: { field: string; parent: string };
+}
+
+/** A limit's name: `usersLimit`, `limits.users`, `MAX_DEFAULT_LINKS_PER_GROUP`, `plan.maxSeats`, `quota`. */
+const LIMIT_NAME = /limit|max|quota|seats/i;
+/** The function also creates rows (`.create(`, a nested `create:`, the project's `createOrganisation(`): the comparison guards a write, not a read (an export's row cap). */
+const CREATES = /\.(create|createMany|upsert|insert)\s*\(|\bcreate\s*:|\bcreate[A-Z]\w*\s*\(/;
+const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+
+export const cappedCountCollector: FactCollector = {
+  name: 'resource-limits/capped-counts',
+  kinds: [ts.SyntaxKind.BinaryExpression],
+  prefilter: /\.(count|length)\b|_count/,
+  create(context) {
+    const { values } = context;
+    const recorded = new Set<string>();
+    const creates = new Map<ts.Node, boolean>();
+    return {
+      [ts.SyntaxKind.BinaryExpression]: (node) => {
+        const binary = node as ts.BinaryExpression;
+        if (!RELATIONAL.has(binary.operatorToken.kind)) return;
+        const [count, limit] = isLimit(binary.right) ? [binary.left, binary.right] : isLimit(binary.left) ? [binary.right, binary.left] : [];
+        if (!count || !limit || !refusesAbove(binary)) return;
+        const fact = countedRows(count, values);
+        if (!fact) return;
+        if (!createsAround(binary, creates)) return;
+        const id = JSON.stringify(fact);
+        if (recorded.has(id)) return;
+        recorded.add(id);
+        context.add({ kind: CAPPED_COUNT, data: fact });
+      },
+    };
+  },
+};
+
+/** The comparison's function, or one around it (a transaction's callback inside the handler), creates rows. */
+function createsAround(node: ts.Node, cache: Map<ts.Node, boolean>): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    let writes = cache.get(fn);
+    if (writes === undefined) cache.set(fn, (writes = CREATES.test(fn.getText())));
+    if (writes) return true;
+  }
+  return false;
+}
+
+/** A name that says it holds a limit, or a number of rows written out (`rows.length >= 1`), not arithmetic. */
+function isLimit(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  if (ts.isIdentifier(node)) return LIMIT_NAME.test(node.text);
+  if (ts.isPropertyAccessExpression(node)) return LIMIT_NAME.test(node.getText());
+  return ts.isNumericLiteral(node) && Number(node.text) >= 1;
+}
+
+/** The comparison decides an `if` that refuses: its branch throws or returns (`if (n >= limit) throw …`). */
+function refusesAbove(comparison: ts.BinaryExpression): boolean {
+  let node: ts.Node = comparison;
+  while (ts.isBinaryExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isPrefixUnaryExpression(node.parent)) node = node.parent;
+  const statement = node.parent;
+  if (!ts.isIfStatement(statement) || statement.expression !== node) return false;
+  let refuses = false;
+  const visit = (child: ts.Node): void => {
+    if (refuses || ts.isFunctionLike(child)) return;
+    if (ts.isThrowStatement(child) || ts.isReturnStatement(child)) refuses = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(statement.thenStatement);
+  return refuses;
+}
+
+/** What a count reads: `x._count.users`, `team.users.length`, `rows.length`, `await tx.domain.count({ where })`, through consts. */
+export function countedRows(expression: ts.Expression, values: ValueResolver, depth = 0): CappedCountFact | undefined {
+  if (depth > 3) return undefined;
+  let node = unwrapExpression(expression);
+  if (ts.isAwaitExpression(node)) node = unwrapExpression(node.expression);
+  if (ts.isIdentifier(node)) {
+    const init = constInit(node, values);
+    return init && countedRows(init, values, depth + 1);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'count') {
+    return modelRows(node, values);
+  }
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const base = unwrapExpression(node.expression);
+  // `team._count.users`
+  if (ts.isPropertyAccessExpression(base) && base.name.text === '_count') return relationRows(base.expression, node.name.text, values);
+  if (node.name.text !== 'length') return undefined;
+  // `team.users.length`
+  if (ts.isPropertyAccessExpression(base)) return relationRows(base.expression, base.name.text, values);
+  // `rows.length`, where `const rows = team.users` or `await prisma.domain.findMany({ where: { projectId } })`
+  if (!ts.isIdentifier(base)) return undefined;
+  const init = awaited(constInit(base, values));
+  if (!init) return undefined;
+  if (ts.isPropertyAccessExpression(init)) return relationRows(init.expression, init.name.text, values);
+  if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'findMany') return modelRows(init, values);
+  return undefined;
+}
+
+/** Methods that return the one record a relation count is read from. */
+const ONE_RECORD = /^(findUnique|findFirst)(OrThrow)?$|^(create|update|upsert)$/;
+
+/** `team.users` where `const team = await prisma.team.findUnique(…)`: the relation and the model that holds it. */
+function relationRows(record: ts.Expression, field: string, values: ValueResolver): CappedCountFact | undefined {
+  const holder = unwrapExpression(record);
+  const init = ts.isIdentifier(holder) ? awaited(constInit(holder, values, true)) : undefined;
+  if (!init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression) || !ONE_RECORD.test(init.expression.name.text)) return undefined;
+  const parent = prismaModelOf(init.expression);
+  return parent ? { relation: { field, parent } } : undefined;
+}
+
+function awaited(expression: ts.Expression | undefined): ts.Expression | undefined {
+  return expression && ts.isAwaitExpression(expression) ? unwrapExpression(expression.expression) : expression;
+}
+
+/** `tx.domain.count({ where: { projectId } })`: the model and the keys its where pins. */
+function modelRows(call: ts.CallExpression, values: ValueResolver): CappedCountFact | undefined {
+  const model = prismaModelOf(call.expression as ts.PropertyAccessExpression);
+  const options = call.arguments[0] && objectOf(call.arguments[0], values);
+  if (!model || !options) return undefined;
+  const where = options.properties.find((p) => p.name && propertyNameText(p.name) === 'where');
+  const whereObject = where && ts.isPropertyAssignment(where) ? objectOf(where.initializer, values) : undefined;
+  const keys = whereObject ? pinnedKeys(whereObject).keys : [];
+  return whereObject && keys.length > 0 ? { model, keys, fields: whereFields(whereObject) } : undefined;
+}
+
+/**
+ * A const's value, through `await`. With `elements`, also one element of a destructured
+ * `await Promise.all([…])` (`const [member, workspace] = await Promise.all([q0, q1])`).
+ */
+function constInit(identifier: ts.Identifier, values: ValueResolver, elements = false): ts.Expression | undefined {
+  const declaration = values.scopes.resolve(identifier);
+  if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.init) return undefined;
+  const init = unwrapExpression(declaration.init);
+  if (declaration.path.length === 0) return init;
+  if (!elements || declaration.path.length !== 1 || !/^\d+$/.test(declaration.path[0])) return undefined;
+  const all = awaited(init);
+  const list = all && ts.isCallExpression(all) && /^Promise\.all(Settled)?$/.test(all.expression.getText()) ? all.arguments[0] && unwrapExpression(all.arguments[0]) : undefined;
+  return list && ts.isArrayLiteralExpression(list) ? list.elements[Number(declaration.path[0])] : undefined;
+}
