@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePrismaModels, type PrismaModelFact } from '../../server/src/rules/resource-limits/facts-prisma-schema';
+import { parsePrismaSchema, type PrismaModelFact } from '../../server/src/rules/resource-limits/facts-prisma-schema';
 import { analyzeFile } from '../../server/src/engine/runner';
 import { allCollectors, allRules, isAnalyzableFile, knownRuleIds } from '../../server/src/rules';
 import { settingsFor } from '../../server/src/config/settings';
 
-const cases: { name: string; schema: string; models: PrismaModelFact[] }[] = [
+const cases: { name: string; schema: string; models: PrismaModelFact[]; enums?: string[] }[] = [
   {
     name: 'field and block unique keys, one-to-many both sides',
     schema: [
@@ -55,6 +55,7 @@ const cases: { name: string; schema: string; models: PrismaModelFact[] }[] = [
         ],
       },
     ],
+    enums: ['Role'],
   },
   { name: 'datasource, generator and views are not models', schema: 'datasource db {\n  provider = "postgresql"\n}\ngenerator client {\n  provider = "prisma-client-js"\n}\nview Stats {\n  id Int @unique\n}\n', models: [] },
   { name: 'an unterminated model is dropped, not guessed', schema: 'model Broken {\n  id String @id\n', models: [] },
@@ -62,7 +63,7 @@ const cases: { name: string; schema: string; models: PrismaModelFact[] }[] = [
 
 for (const c of cases) {
   test(`prisma schema: ${c.name}`, () => {
-    assert.deepEqual(parsePrismaModels(c.schema), c.models);
+    assert.deepEqual(parsePrismaSchema(c.schema), { models: c.models, enums: c.enums ?? [] });
   });
 }
 

@@ -76,6 +76,11 @@ runRuleTests(rule, {
       code: express + 'router.get("/domains/:slug", async (req, res) => {\n  res.json(await prisma.domain.findMany({ where: { projectId: req.params.id, slug: req.params.slug } }));\n});',
       files: { 'prisma/schema/domain.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n' },
     },
+    // A unique key whose only free field is an enum: one row per value.
+    {
+      code: express + 'router.get("/rules", async (req, res) => {\n  res.json(await prisma.fraudRule.findMany({ where: { programId: req.params.id } }));\n});',
+      files: { 'prisma/schema.prisma': 'enum RuleType {\n  VELOCITY\n  GEO\n}\nmodel FraudRule {\n  id        String   @id\n  programId String\n  type      RuleType\n  @@unique([programId, type])\n}\nmodel Note {\n  id        String @id\n  programId String\n  kind      String\n  @@unique([programId, kind])\n}\n' },
+    },
     // Rows the code caps where it creates them: a count held against a limit before the create.
     {
       code: express + 'router.get("/domains", async (req, res) => {\n  res.json(await prisma.domain.findMany({ where: { projectId: req.params.id } }));\n});',
@@ -110,6 +115,12 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a unique key whose free field is a string, not an enum',
+      code: express + 'router.get("/notes", async (req, res) => {\n  res.json(await prisma.note.findMany({ where: { programId: req.params.id } }));\n});',
+      files: { 'prisma/schema.prisma': 'enum RuleType {\n  VELOCITY\n  GEO\n}\nmodel FraudRule {\n  id        String   @id\n  programId String\n  type      RuleType\n  @@unique([programId, type])\n}\nmodel Note {\n  id        String @id\n  programId String\n  kind      String\n  @@unique([programId, kind])\n}\n' },
+      errors: [{ messageId: 'unbounded', line: 4, column: 18, endLine: 4, endColumn: 38 }],
+    },
     {
       name: 'a schema key pinned in part, a count held against a limit only to refuse an export, a cap keyed by more than the query pins',
       code: express + 'router.get("/domains", async (req, res) => {\n  const a = await prisma.domain.findMany({ where: { slug: req.query.slug } });\n  const b = await prisma.link.findMany({ where: { projectId: req.params.id } });\n  res.json([a, b, await prisma.tag.findMany({ where: { projectId: req.params.id } })]);\n});',

@@ -7,6 +7,8 @@ import type { Fact, FactCollector } from '../../engine/types';
  * declares `@@unique([projectId, slug])`, and which child rows a `_count.users` check caps.
  */
 export const PRISMA_MODEL = 'resource-limits/prisma-model';
+/** An enum's name: a unique key whose only free field is an enum holds one row per value. */
+export const PRISMA_ENUM = 'resource-limits/prisma-enum';
 
 export interface PrismaRelation {
   /** The relation field: `users` in `users ProjectUsers[]`. */
@@ -33,22 +35,29 @@ export const prismaSchemaCollector: FactCollector = {
   create: () => ({}),
   text: {
     paths: /(^|\/)[^/]+\.prisma$/,
-    collect: (file) => parsePrismaModels(file.text).map((data): Fact => ({ kind: PRISMA_MODEL, data })),
+    collect: (file) => {
+      const schema = parsePrismaSchema(file.text);
+      return [...schema.models.map((data): Fact => ({ kind: PRISMA_MODEL, data })), ...schema.enums.map((data): Fact => ({ kind: PRISMA_ENUM, data }))];
+    },
   },
 };
 
 const MODEL_START = /^\s*model\s+(\w+)\s*\{/;
+const ENUM_START = /^\s*enum\s+(\w+)\s*\{/;
 const FIELD = /^\s*(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/;
 
-/** The models of one `.prisma` file; a line it cannot read is skipped, never fatal. */
-export function parsePrismaModels(text: string): PrismaModelFact[] {
+/** The models and enum names of one `.prisma` file; a line it cannot read is skipped, never fatal. */
+export function parsePrismaSchema(text: string): { models: PrismaModelFact[]; enums: string[] } {
   const models: PrismaModelFact[] = [];
+  const enums: string[] = [];
   let current: PrismaModelFact | undefined;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/\/\/.*$/, '');
     if (!current) {
       const start = MODEL_START.exec(line);
       if (start) current = { name: start[1], uniques: [], relations: [] };
+      const enumStart = ENUM_START.exec(line);
+      if (enumStart) enums.push(enumStart[1]);
       continue;
     }
     if (/^\s*\}/.test(line)) {
@@ -79,7 +88,7 @@ export function parsePrismaModels(text: string): PrismaModelFact[] {
       ...(relationName ? { name: relationName[1] } : {}),
     });
   }
-  return models;
+  return { models, enums };
 }
 
 /** Prisma's scalar types: a field of any other capitalised type is a relation, or an enum (which names no model, so no lookup finds it). */

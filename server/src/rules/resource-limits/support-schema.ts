@@ -1,12 +1,13 @@
 import type { ProjectFacts } from '../../engine/types';
 import { CAPPED_COUNT, type CappedCountFact } from './facts-capped-counts';
-import { PRISMA_MODEL, type PrismaModelFact, type PrismaRelation } from './facts-prisma-schema';
+import { PRISMA_ENUM, PRISMA_MODEL, type PrismaModelFact, type PrismaRelation } from './facts-prisma-schema';
 import type { RowProbe } from './support-where';
 
 /** The project's Prisma models and capped counts, for the reads only the whole project can judge. */
 interface SchemaIndex {
   /** Models by the client's name (first letter lower-cased). */
   models: Map<string, PrismaModelFact>;
+  enums: Set<string>;
   caps: CappedCountFact[];
 }
 
@@ -19,7 +20,7 @@ function schemaIndex(facts: ProjectFacts): SchemaIndex {
   if (cached && cached.version === facts.version) return cached.index;
   const models = new Map<string, PrismaModelFact>();
   for (const model of facts.all(PRISMA_MODEL) as PrismaModelFact[]) models.set(clientName(model.name), model);
-  const index = { models, caps: facts.all(CAPPED_COUNT) as CappedCountFact[] };
+  const index = { models, enums: new Set(facts.all(PRISMA_ENUM) as string[]), caps: facts.all(CAPPED_COUNT) as CappedCountFact[] };
   indexes.set(facts, { version: facts.version, index });
   return index;
 }
@@ -28,7 +29,10 @@ function schemaIndex(facts: ProjectFacts): SchemaIndex {
 export function boundedInProject(probe: RowProbe, facts: ProjectFacts): 'unique' | 'capped' | undefined {
   const index = schemaIndex(facts);
   const model = index.models.get(probe.model);
-  if (model?.uniques.some((set) => set.every((field) => probe.keys.includes(field)))) return 'unique';
+  // Every field of a unique key pinned, or all but one enum (`@@unique([programId, type])`: one row per type).
+  const free = (set: string[]) => set.filter((field) => !probe.keys.includes(field));
+  const isEnum = (field: string) => !!model?.relations.some((r) => r.field === field && !r.list && index.enums.has(r.target));
+  if (model?.uniques.some((set) => free(set).length === 0 || (free(set).length === 1 && set.length > 1 && isEnum(free(set)[0])))) return 'unique';
   if (isCapped(probe.model, probe.keys, probe.fields, index)) return 'capped';
   // `user.findMany({ where: { teams: { some: { teamId } } } })`: each user has its own membership row of
   // the team, so the users are no more than the team's memberships.
