@@ -67,6 +67,11 @@ runRuleTests(rule, {
     // The application's settings table read whole; an OR with one branch per item of a list.
     express + 'router.get("/config", async (req, res) => {\n  res.json(await prisma.infraConfig.findMany());\n});',
     express + 'router.post("/fraud", async (req, res) => {\n  res.json(await prisma.fraudEvent.findMany({ where: { OR: req.body.items.map((i) => ({ partnerId: i.partnerId, type: i.type })) } }));\n});',
+    // A page size the handler clamps, checks, validates or fixes.
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: Math.min(Number(req.query.limit) || 20, 100) }));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  const limit = Number(req.query.limit);\n  if (limit > 100) return res.status(400).end();\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: limit }));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  const { limit } = pageSchema.parse(req.query);\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: limit }));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await Order.find({ shopId: 1 }).limit(String(req.query.limit).length));\n});',
     // The Prisma schema's unique keys: `@unique`, `@@unique([…])` with every field pinned.
     {
       code: express + 'router.get("/users", async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});',
@@ -115,6 +120,21 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Next.js route handler: a page size from the search params',
+      code: 'import { NextRequest } from "next/server";\nexport async function GET(request: NextRequest) {\n  const searchParams = request.nextUrl.searchParams;\n  return Response.json(await prisma.order.findMany({ where: { shopId: 1 }, take: Number(searchParams.get("limit") ?? 50) }));\n}',
+      filename: 'app/api/orders/route.ts',
+      errors: [{ messageId: 'clientPageSize', line: 4, column: 82, endLine: 4, endColumn: 121 }],
+    },
+    {
+      name: 'a page size read from the request with no cap: inline, through a const, in a Mongoose chain, as a shorthand',
+      code: express + 'router.get("/orders", async (req, res) => {\n  const a = await prisma.order.findMany({ where: { shopId: 1 }, take: Number(req.query.limit) || 20 });\n  const size = parseInt(req.query.size as string, 10);\n  const b = await Order.find({ shopId: 1 }).limit(size);\n  const take = +req.query.take;\n  res.json([a, b, await prisma.item.findMany({ where: { shopId: 1 }, take })]);\n});',
+      errors: [
+        { messageId: 'clientPageSize', line: 4, column: 71, endLine: 4, endColumn: 100, output: express + 'router.get("/orders", async (req, res) => {\n  const a = await prisma.order.findMany({ where: { shopId: 1 }, take: Math.min(Number(req.query.limit) || 20, 100) });\n  const size = parseInt(req.query.size as string, 10);\n  const b = await Order.find({ shopId: 1 }).limit(size);\n  const take = +req.query.take;\n  res.json([a, b, await prisma.item.findMany({ where: { shopId: 1 }, take })]);\n});' },
+        { messageId: 'clientPageSize', line: 6, column: 51, endLine: 6, endColumn: 55, output: express + 'router.get("/orders", async (req, res) => {\n  const a = await prisma.order.findMany({ where: { shopId: 1 }, take: Number(req.query.limit) || 20 });\n  const size = parseInt(req.query.size as string, 10);\n  const b = await Order.find({ shopId: 1 }).limit(Math.min(size, 100));\n  const take = +req.query.take;\n  res.json([a, b, await prisma.item.findMany({ where: { shopId: 1 }, take })]);\n});' },
+        { messageId: 'clientPageSize', line: 8, column: 70, endLine: 8, endColumn: 74, output: express + 'router.get("/orders", async (req, res) => {\n  const a = await prisma.order.findMany({ where: { shopId: 1 }, take: Number(req.query.limit) || 20 });\n  const size = parseInt(req.query.size as string, 10);\n  const b = await Order.find({ shopId: 1 }).limit(size);\n  const take = +req.query.take;\n  res.json([a, b, await prisma.item.findMany({ where: { shopId: 1 }, take: Math.min(take, 100) })]);\n});' },
+      ],
+    },
     {
       name: 'a unique key whose free field is a string, not an enum',
       code: express + 'router.get("/notes", async (req, res) => {\n  res.json(await prisma.note.findMany({ where: { programId: req.params.id } }));\n});',

@@ -27,21 +27,64 @@ const BUILDER_STARTS = new Set(['createQueryBuilder', 'where', 'andWhere', 'orWh
 
 const compact = (node: ts.Node) => node.getText().replace(/\s+/g, '');
 
+type QueryStyle = { kind: 'option'; style: OptionStyle } | { kind: 'chain'; style: ChainStyle };
+
+/** The ORM style of a query method call (`prisma.order.findMany`, `Order.find`), by receiver name or declared type. */
+function queryStyle(callee: ts.PropertyAccessExpression, values: ValueResolver): QueryStyle | undefined {
+  const method = callee.name.text;
+  const receiver = compact(callee.expression);
+  const typed = typedOrm(callee.expression, values);
+  const optionStyle = QUERIES.optionStyle.find((s) => s.methods.includes(method) && (s.receiver.test(receiver) || s.orm === typed));
+  if (optionStyle) return { kind: 'option', style: optionStyle };
+  const chainStyle = QUERIES.chainStyle.find((s) => s.methods.includes(method) && (!s.receiver || s.receiver.test(receiver) || s.orm === typed));
+  return chainStyle && { kind: 'chain', style: chainStyle };
+}
+
 /** Whether a call reads rows with nothing bounding how many: an option, a chained limit, or a unique key. */
 export function unboundedQuery(call: ts.CallExpression, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
   const callee = unwrapExpression(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
-    const method = callee.name.text;
-    const receiver = compact(callee.expression);
-    const typed = typedOrm(callee.expression, values);
-    const optionStyle = QUERIES.optionStyle.find((s) => s.methods.includes(method) && (s.receiver.test(receiver) || s.orm === typed));
-    if (optionStyle) return optionStyleQuery(call, callee, optionStyle, values, options);
-    const chainStyle = QUERIES.chainStyle.find((s) => s.methods.includes(method) && (!s.receiver || s.receiver.test(receiver) || s.orm === typed));
-    if (chainStyle) return chainStyleQuery(call, callee, chainStyle, values, options);
-    if (method === 'from' && isDrizzleSelect(callee.expression)) return builderQuery(call, 'drizzle', (callee.expression as ts.CallExpression).expression, values, options);
+    const style = queryStyle(callee, values);
+    if (style?.kind === 'option') return optionStyleQuery(call, callee, style.style, values, options);
+    if (style?.kind === 'chain') return chainStyleQuery(call, callee, style.style, values, options);
+    if (callee.name.text === 'from' && isDrizzleSelect(callee.expression)) return builderQuery(call, 'drizzle', (callee.expression as ts.CallExpression).expression, values, options);
   }
   if (isKnexRoot(call)) return builderQuery(call, 'knex', call.expression, values, options);
   return undefined;
+}
+
+/** The page sizes a query passes. */
+export interface QueryBounds {
+  /** The query as messages name it. */
+  name: string;
+  /** `take: n`, `limit: n`, `.limit(n)`, `.take(n)`. */
+  limits: ts.Expression[];
+}
+
+const LIMIT_METHODS = new Set(['limit', 'take']);
+
+/** The page sizes of a query with options or a chain the file can see (option- and chain-style ORMs). */
+export function queryBounds(call: ts.CallExpression, values: ValueResolver): QueryBounds | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const style = queryStyle(callee, values);
+  if (!style) return undefined;
+  const limits: ts.Expression[] = [];
+  if (style.kind === 'option') {
+    const argument = optionsArgumentOf(call, style.style);
+    const object = argument && objectOf(argument, values);
+    if (!object) return undefined;
+    for (const key of style.style.limitKeys) {
+      const value = values.lookupProperty(object, [key]);
+      if (value.status === 'present' && value.value) limits.push(value.value);
+    }
+  } else {
+    for (const { method, call: chained } of chainAbove(call)) if (LIMIT_METHODS.has(method) && chained.arguments[0]) limits.push(chained.arguments[0]);
+    for (let node = unwrapExpression(callee.expression); ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression); node = unwrapExpression(node.expression.expression)) {
+      if (LIMIT_METHODS.has(node.expression.name.text) && node.arguments[0]) limits.push(node.arguments[0]);
+    }
+  }
+  return { name: compact(callee), limits };
 }
 
 function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpression, style: OptionStyle, values: ValueResolver, options: QueryOptions): UnboundedQuery | undefined {
