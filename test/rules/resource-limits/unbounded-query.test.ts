@@ -67,6 +67,12 @@ runRuleTests(rule, {
     // The application's settings table read whole; an OR with one branch per item of a list.
     express + 'router.get("/config", async (req, res) => {\n  res.json(await prisma.infraConfig.findMany());\n});',
     express + 'router.post("/fraud", async (req, res) => {\n  res.json(await prisma.fraudEvent.findMany({ where: { OR: req.body.items.map((i) => ({ partnerId: i.partnerId, type: i.type })) } }));\n});',
+    // Lists by id in the idioms of Sequelize, Mongoose and TypeORM; one exact match per item returned from a block.
+    express + 'router.get("/familiar", async (req, res) => {\n  res.json(await GroupUser.findAll({ where: { userId: req.body.users.map((u) => u.id), groupId: 1 } }));\n});',
+    express + 'router.get("/groups", async (req, res) => {\n  const groupIds = await groupsOf(req.user.id);\n  res.json(await GroupUser.findAll({ where: { groupId: groupIds } }));\n});',
+    express + 'router.get("/orders", async (req, res) => {\n  res.json(await Order.findAll({ where: { shopId: { [Op.in]: req.body.shops } } }));\n});',
+    express + 'router.get("/users", async (req, res) => {\n  res.json(await userRepository.find({ where: { orgId: In(req.body.orgs) } }));\n});',
+    express + 'router.post("/profiles", async (req, res) => {\n  res.json(await prisma.symbolProfile.findMany({ where: { OR: req.body.items.map(({ dataSource, symbol }) => {\n    return { dataSource, symbol };\n  }) } }));\n});',
     // A page size the handler clamps, checks, validates or fixes.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: Math.min(Number(req.query.limit) || 20, 100) }));\n});',
     express + 'router.get("/orders", async (req, res) => {\n  const limit = Number(req.query.limit);\n  if (limit > 100) return res.status(400).end();\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: limit }));\n});',
@@ -120,6 +126,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a list of statuses, an exclusion list, a list operator on a list field',
+      code: express + 'router.get("/orders", async (req, res) => {\n  const a = await Order.findAll({ where: { status: ["paid", "shipped"] } });\n  const b = await prisma.order.findMany({ where: { id: { notIn: req.body.ids } } });\n  res.json([a, b, await prisma.webhook.findMany({ where: { triggerIds: { hasSome: req.body.ids } } })]);\n});',
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 19, endLine: 4, endColumn: 32 },
+        { messageId: 'unbounded', line: 5, column: 19, endLine: 5, endColumn: 40 },
+        { messageId: 'unbounded', line: 6, column: 25, endLine: 6, endColumn: 48 },
+      ],
+    },
     {
       name: 'Next.js route handler: a page size from the search params',
       code: 'import { NextRequest } from "next/server";\nexport async function GET(request: NextRequest) {\n  const searchParams = request.nextUrl.searchParams;\n  return Response.json(await prisma.order.findMany({ where: { shopId: 1 }, take: Number(searchParams.get("limit") ?? 50) }));\n}',

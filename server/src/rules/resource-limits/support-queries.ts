@@ -304,8 +304,15 @@ function isIdOfCreatedRecord(value: ts.Expression, values: ValueResolver): boole
 /** A map callback that returns an object of plain equalities: `(i) => ({ partnerId: i.partnerId, type })`. */
 function exactMatchPerItem(callback: ts.Expression | undefined): boolean {
   const fn = callback && unwrapExpression(callback);
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || ts.isBlock(fn.body)) return false;
-  const object = unwrapExpression(fn.body);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  // `(i) => ({ … })`, or a body that only returns it: `(i) => { return { … }; }`.
+  let body: ts.Expression | undefined = ts.isBlock(fn.body) ? undefined : fn.body;
+  if (ts.isBlock(fn.body) && fn.body.statements.length === 1) {
+    const [only] = fn.body.statements;
+    if (ts.isReturnStatement(only)) body = only.expression;
+  }
+  if (!body) return false;
+  const object = unwrapExpression(body);
   if (!ts.isObjectLiteralExpression(object) || object.properties.length === 0) return false;
   return object.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && !ts.isObjectLiteralExpression(unwrapExpression(p.initializer))));
 }
@@ -331,10 +338,35 @@ function filtersByList(where: ts.ObjectLiteralExpression, bounded: (branch: ts.O
     if (ts.isSpreadAssignment(property)) return inValue(property.expression);
     if (!ts.isPropertyAssignment(property)) return false;
     const key = propertyNameText(property.name);
-    if (key && LIST_OPERATORS.has(key)) return true;
+    if ((key && LIST_OPERATORS.has(key)) || isInOperatorKey(property.name)) return true;
     if (key && OR_KEYS.has(key)) return everyBranchBounded(property.initializer, bounded);
+    // An id field of the where itself (not an operator such as `notIn`, `hasSome`) given a list; a list of
+    // statuses (`{ status: ['paid', 'shipped'] }`) matches every row that has one of them.
+    if (depth === 0 && key && /(^id|Id|ID|_id)$/.test(key) && isListValue(property.initializer)) return true;
     return inValue(property.initializer);
   });
+}
+
+/** Sequelize's `[Op.in]: ids`. */
+function isInOperatorKey(name: ts.PropertyName): boolean {
+  return ts.isComputedPropertyName(name) && ts.isPropertyAccessExpression(name.expression) && name.expression.name.text === 'in';
+}
+
+/**
+ * A field matched against a list: Sequelize and Mongoose read an array value as `IN` (`{ userId:
+ * users.map((u) => u.id) }`, `{ groupId: groupIds }`), TypeORM spells it `In(ids)`. An array of
+ * objects is not one (`AND: [{ … }]`); an identifier counts when named as a list of ids. Only for id fields (see filtersByList).
+ */
+function isListValue(value: ts.Expression): boolean {
+  const node = unwrapExpression(value);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0 && node.elements.every((e) => !ts.isObjectLiteralExpression(unwrapExpression(e)) && !ts.isSpreadElement(e));
+  if (ts.isCallExpression(node)) {
+    const callee = unwrapExpression(node.expression);
+    if (ts.isIdentifier(callee)) return callee.text === 'In';
+    return ts.isPropertyAccessExpression(callee) && /^(map|filter|slice)$/.test(callee.name.text);
+  }
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return /(Ids|IDs|^ids)$/.test(ts.isIdentifier(node) ? node.text : node.name.text);
+  return false;
 }
 
 /** The branches of an `OR` list, through conditional spreads; every one bounded, and at least one. */
