@@ -73,6 +73,21 @@ runRuleTests(rule, {
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await Order.findAll({ where: { shopId: { [Op.in]: req.body.shops } } }));\n});',
     express + 'router.get("/users", async (req, res) => {\n  res.json(await userRepository.find({ where: { orgId: In(req.body.orgs) } }));\n});',
     express + 'router.post("/profiles", async (req, res) => {\n  res.json(await prisma.symbolProfile.findMany({ where: { OR: req.body.items.map(({ dataSource, symbol }) => {\n    return { dataSource, symbol };\n  }) } }));\n});',
+    // A sum of counts held against a limit; an existing row that refuses a second one; the labels of one record.
+    {
+      code: express + 'router.get("/partners/:id/users", async (req, res) => {\n  res.json(await prisma.partnerUser.findMany({ where: { partnerId: req.params.id } }));\n});',
+      files: {
+        'src/partners/invite.ts': 'export async function invite(partner, invites) {\n  const [a, b] = await Promise.all([prisma.partnerInvite.count({ where: { partnerId: partner.id } }), prisma.partnerUser.count({ where: { partnerId: partner.id } })]);\n  if (a + b + invites.length > MAX_PARTNER_USERS) throw new Error("full");\n  await Promise.all(invites.map((i) => invitePartnerUser(partner, i)));\n}',
+      },
+    },
+    {
+      code: express + 'router.get("/programs/:id/email-domains", async (req, res) => {\n  res.json(await prisma.emailDomain.findMany({ where: { programId: req.params.id } }));\n});',
+      files: {
+        'src/email-domains.ts': 'export async function addEmailDomain(programId, slug) {\n  const existing = await prisma.emailDomain.findFirst({ where: { programId } });\n  if (existing) throw new Error("one per program");\n  return prisma.emailDomain.create({ data: { programId, slug } });\n}',
+      },
+    },
+    express + 'router.get("/links/:id/tags", async (req, res) => {\n  res.json(await prisma.tag.findMany({ where: { links: { some: { linkId: req.params.id } } } }));\n});',
+    express + 'router.get("/enrollments/:p/:id/tags", async (req, res) => {\n  res.json(await prisma.programPartnerTag.findMany({ where: { programId: req.params.p, partnerId: req.params.id } }));\n});',
     // A page size the handler clamps, checks, validates or fixes.
     express + 'router.get("/orders", async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: Math.min(Number(req.query.limit) || 20, 100) }));\n});',
     express + 'router.get("/orders", async (req, res) => {\n  const limit = Number(req.query.limit);\n  if (limit > 100) return res.status(400).end();\n  res.json(await prisma.order.findMany({ where: { shopId: 1 }, take: limit }));\n});',
@@ -126,6 +141,19 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an existing row checked before updating another model; the labels of a workspace, of a program, the records of one label',
+      code: express + 'router.get("/x", async (req, res) => {\n  const a = await prisma.emailDomain.findMany({ where: { programId: req.params.id } });\n  const b = await prisma.tag.findMany({ where: { projectId: req.params.id } });\n  const c = await prisma.linkTag.findMany({ where: { tagId: req.params.tag, linkId: req.params.link } });\n  res.json([a, b, c, await prisma.partnerTag.findMany({ where: { programId: req.params.id } })]);\n});',
+      files: {
+        'src/email-domains.ts': 'export async function verify(programId) {\n  const existing = await prisma.emailDomain.findFirst({ where: { programId } });\n  if (existing) throw new Error("already verified");\n  return prisma.program.update({ where: { id: programId }, data: { verified: true } });\n}',
+      },
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 19, endLine: 4, endColumn: 46 },
+        { messageId: 'unbounded', line: 5, column: 19, endLine: 5, endColumn: 38 },
+        { messageId: 'unbounded', line: 6, column: 19, endLine: 6, endColumn: 42 },
+        { messageId: 'unbounded', line: 7, column: 28, endLine: 7, endColumn: 54 },
+      ],
+    },
     {
       name: 'a list of statuses, an exclusion list, a list operator on a list field',
       code: express + 'router.get("/orders", async (req, res) => {\n  const a = await Order.findAll({ where: { status: ["paid", "shipped"] } });\n  const b = await prisma.order.findMany({ where: { id: { notIn: req.body.ids } } });\n  res.json([a, b, await prisma.webhook.findMany({ where: { triggerIds: { hasSome: req.body.ids } } })]);\n});',

@@ -26,35 +26,69 @@ export interface CappedCountFact {
 
 /** A limit's name: `usersLimit`, `limits.users`, `MAX_DEFAULT_LINKS_PER_GROUP`, `plan.maxSeats`, `quota`. */
 const LIMIT_NAME = /limit|max|quota|seats/i;
-/** The function also creates rows (`.create(`, a nested `create:`, the project's `createOrganisation(`): the comparison guards a write, not a read (an export's row cap). */
-const CREATES = /\.(create|createMany|upsert|insert)\s*\(|\bcreate\s*:|\bcreate[A-Z]\w*\s*\(/;
+/**
+ * The function also creates rows (`.create(`, a nested `create:`, the project's `createOrganisation(`,
+ * `inviteUser(`, `addDomain(`): the comparison guards a write, not a read (an export's row cap).
+ */
+const CREATES = /\.(create|createMany|upsert|insert)\s*\(|\bcreate\s*:|\b(create|insert|add|invite|register|enroll)[A-Z]\w*\s*\(/;
 const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 
 export const cappedCountCollector: FactCollector = {
   name: 'resource-limits/capped-counts',
-  kinds: [ts.SyntaxKind.BinaryExpression],
-  prefilter: /\.(count|length)\b|_count/,
+  kinds: [ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.IfStatement],
+  prefilter: /\.(count|length|findFirst|findUnique)\b|_count/,
   create(context) {
     const { values } = context;
     const recorded = new Set<string>();
     const creates = new Map<ts.Node, boolean>();
+    const add = (fact: CappedCountFact) => {
+      const id = JSON.stringify(fact);
+      if (recorded.has(id)) return;
+      recorded.add(id);
+      context.add({ kind: CAPPED_COUNT, data: fact });
+    };
     return {
       [ts.SyntaxKind.BinaryExpression]: (node) => {
         const binary = node as ts.BinaryExpression;
         if (!RELATIONAL.has(binary.operatorToken.kind)) return;
         const [count, limit] = isLimit(binary.right) ? [binary.left, binary.right] : isLimit(binary.left) ? [binary.right, binary.left] : [];
         if (!count || !limit || !refusesAbove(binary)) return;
-        const fact = countedRows(count, values);
-        if (!fact) return;
-        if (!createsAround(binary, creates)) return;
-        const id = JSON.stringify(fact);
-        if (recorded.has(id)) return;
-        recorded.add(id);
-        context.add({ kind: CAPPED_COUNT, data: fact });
+        // `invites + users > MAX_USERS`: each count is capped.
+        const facts = addends(count).flatMap((term) => countedRows(term, values) ?? []);
+        if (facts.length === 0 || !createsAround(binary, creates)) return;
+        facts.forEach(add);
+      },
+      // `if (existing) throw …` before `prisma.emailDomain.create(…)`: one row per key.
+      [ts.SyntaxKind.IfStatement]: (node) => {
+        const statement = node as ts.IfStatement;
+        const fact = existingRow(statement, values);
+        if (fact && refuses(statement) && createsModel(statement, fact.model!)) add(fact);
       },
     };
   },
 };
+
+/** The terms of a sum: `a + b + c` → a, b, c. */
+function addends(expression: ts.Expression): ts.Expression[] {
+  const node = unwrapExpression(expression);
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken ? [...addends(node.left), ...addends(node.right)] : [node];
+}
+
+/** `if (existing)` where `const existing = await prisma.emailDomain.findFirst({ where: { programId } })`. */
+function existingRow(statement: ts.IfStatement, values: ValueResolver): CappedCountFact | undefined {
+  const condition = unwrapExpression(statement.expression);
+  if (!ts.isIdentifier(condition)) return undefined;
+  const init = awaited(constInit(condition, values, true));
+  if (!init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression) || !/^(findFirst|findUnique)$/.test(init.expression.name.text)) return undefined;
+  return modelRows(init, values);
+}
+
+/** The function around the `if` creates rows of that very model. */
+function createsModel(node: ts.Node, model: string): boolean {
+  const pattern = new RegExp(`\\.${model}\\.(create|createMany|upsert)\\s*\\(`);
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (pattern.test(fn.getText())) return true;
+  return false;
+}
 
 /** The comparison's function, or one around it (a transaction's callback inside the handler), creates rows. */
 function createsAround(node: ts.Node, cache: Map<ts.Node, boolean>): boolean {
@@ -79,15 +113,19 @@ function refusesAbove(comparison: ts.BinaryExpression): boolean {
   let node: ts.Node = comparison;
   while (ts.isBinaryExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isPrefixUnaryExpression(node.parent)) node = node.parent;
   const statement = node.parent;
-  if (!ts.isIfStatement(statement) || statement.expression !== node) return false;
-  let refuses = false;
+  return ts.isIfStatement(statement) && statement.expression === node && refuses(statement);
+}
+
+/** The `if`'s branch throws or returns. */
+function refuses(statement: ts.IfStatement): boolean {
+  let found = false;
   const visit = (child: ts.Node): void => {
-    if (refuses || ts.isFunctionLike(child)) return;
-    if (ts.isThrowStatement(child) || ts.isReturnStatement(child)) refuses = true;
+    if (found || ts.isFunctionLike(child)) return;
+    if (ts.isThrowStatement(child) || ts.isReturnStatement(child)) found = true;
     else ts.forEachChild(child, visit);
   };
   visit(statement.thenStatement);
-  return refuses;
+  return found;
 }
 
 /** What a count reads: `x._count.users`, `team.users.length`, `rows.length`, `await tx.domain.count({ where })`, through consts. */
@@ -96,7 +134,7 @@ export function countedRows(expression: ts.Expression, values: ValueResolver, de
   let node = unwrapExpression(expression);
   if (ts.isAwaitExpression(node)) node = unwrapExpression(node.expression);
   if (ts.isIdentifier(node)) {
-    const init = constInit(node, values);
+    const init = constInit(node, values, true);
     return init && countedRows(init, values, depth + 1);
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'count') {
@@ -111,7 +149,7 @@ export function countedRows(expression: ts.Expression, values: ValueResolver, de
   if (ts.isPropertyAccessExpression(base)) return relationRows(base.expression, base.name.text, values);
   // `rows.length`, where `const rows = team.users` or `await prisma.domain.findMany({ where: { projectId } })`
   if (!ts.isIdentifier(base)) return undefined;
-  const init = awaited(constInit(base, values));
+  const init = awaited(constInit(base, values, true));
   if (!init) return undefined;
   if (ts.isPropertyAccessExpression(init)) return relationRows(init.expression, init.name.text, values);
   if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'findMany') return modelRows(init, values);

@@ -34,6 +34,7 @@ export const queriesKnowledgeSchema = commented({
   chainStyle: z.array(chainStyle),
   builders: commented({ drizzleSelect: names, knexRoots: regexSource, readMethods: names, limitMethods: names, writeMethods: names }),
   settingsTables: commented({ pattern: regexSource }),
+  labelModels: commented({ pattern: regexSource, labelKey: regexSource }),
   uniqueKeys: names,
 });
 
@@ -51,5 +52,7 @@ export const QUERIES = {
   builderLimits: new Set(raw.builders.limitMethods),
   writeMethods: new Set(raw.builders.writeMethods),
   settingsTable: new RegExp(raw.settingsTables.pattern, 'i'),
+  labelModel: new RegExp(raw.labelModels.pattern, 'i'),
+  labelKey: new RegExp(raw.labelModels.labelKey, 'i'),
   uniqueKeys: raw.uniqueKeys,
 };

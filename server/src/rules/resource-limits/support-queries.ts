@@ -103,6 +103,7 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
   } else if (object && where) {
     if (style.limitKeys.some((key) => values.lookupProperty(object, [key]).status === 'present')) return undefined;
     if (whereObject && pinsUniqueKey(whereObject, values, options)) return undefined;
+    if (whereObject && labelsOfOneRecord(calleeName(callee.expression) ?? '', whereObject)) return undefined;
     // Drizzle's relational where is a condition (`eq(t.workspaceId, id)`); a where built elsewhere
     // (`where: whereForIds(ids)`, an array of conditions) may well bound the query.
     const condition = where.status === 'present' && !whereObject && where.value ? unwrapExpression(where.value) : undefined;
@@ -283,6 +284,21 @@ function pinsUniqueKey(where: ts.ObjectLiteralExpression, values: ValueResolver,
     if (/Id$/.test(key) && ts.isPropertyAssignment(property) && isIdOfCreatedRecord(property.initializer, values)) return true;
   }
   return false;
+}
+
+/**
+ * The labels attached to one record (catalogue `labelModels`): the label model through its join with a
+ * key pinned (`tag.findMany({ where: { links: { some: { linkId } } } })`), or the join model pinned by
+ * the record's keys, not the label's (`programPartnerTag.findMany({ where: { programId, partnerId } })`).
+ */
+function labelsOfOneRecord(model: string, where: ts.ObjectLiteralExpression): boolean {
+  if (!QUERIES.labelModel.test(model)) return false;
+  const { keys, some } = pinnedKeys(where);
+  const recordKey = (key: string) => /(^id|Id|ID|_id)$/.test(key) && !QUERIES.labelKey.test(key);
+  if (some.some((filter) => filter.keys.some(recordKey))) return true;
+  // A join names its record by a compound key (`programId` and `partnerId` of an enrollment); one key
+  // alone may be the labels' owner (`partnerTag.findMany({ where: { programId } })`: a program's labels).
+  return /[a-z][A-Z]/.test(model) && keys.filter(recordKey).length >= 2 && !keys.some((k) => QUERIES.labelKey.test(k));
 }
 
 /** `prisma.envelope.create`, `repo.insert`, a project's `createEnvelope(…)`. */
