@@ -70,18 +70,24 @@ test('a single-file run and a tree run agree (project facts cover the whole proj
   assert.deepEqual(single, tree);
 });
 
-test('a package whose package.json declares a client runtime (React Native, a Stripe App) is client code, unless it has a server framework', () => {
+test('a package whose package.json declares a client runtime (React Native, a Stripe App) or publishes a browser bundle is client code, unless it has a server framework', () => {
   const swallowed = 'export async function save(api: { put(): Promise<void> }) {\n  try {\n    await api.put();\n  } catch {}\n}\n';
   const dir = project({
     'apps/mobile/package.json': '{"name":"m","dependencies":{"react-native":"0.74.0"}}',
     'apps/mobile/src/sync/save.ts': swallowed,
     'apps/api/package.json': '{"name":"a","dependencies":{"react-native":"0.74.0","express":"4.0.0"}}',
     'apps/api/src/save.ts': swallowed,
+    'packages/sdk/package.json': '{"name":"sdk","main":"./dist/index.umd.cjs","module":"./dist/index.js"}',
+    'packages/sdk/src/save.ts': swallowed,
+    'packages/widget/package.json': '{"name":"w","browser":"./dist/widget.js"}',
+    'packages/widget/src/save.ts': swallowed,
+    'packages/lib/package.json': '{"name":"lib","main":"./dist/index.cjs"}',
+    'packages/lib/src/save.ts': swallowed,
     'src/save.ts': swallowed,
   });
   const { stdout } = cli(dir, 'check', '--format', 'json', '--fail-on', 'never');
   const files = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'error-handling/empty-catch').map((f: { file: string }) => f.file);
-  assert.deepEqual(files.sort(), ['apps/api/src/save.ts', 'src/save.ts']);
+  assert.deepEqual(files.sort(), ['apps/api/src/save.ts', 'packages/lib/src/save.ts', 'src/save.ts']);
 });
 
 test('skips node_modules, build output, .d.ts, .gitignore and config ignores', () => {

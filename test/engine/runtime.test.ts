@@ -17,6 +17,9 @@ const cases: { name: string; path: string; text: string; role: FileRole }[] = [
   { name: 'a local document handed to a function', path: 'src/sign.ts', text: 'export async function sign(document: Doc) {\n  return store(document);\n}', role: 'server' },
   { name: 'a Vite browser environment variable', path: 'src/config.ts', text: 'export const api = import.meta.env.VITE_API_URL;', role: 'browser' },
   { name: 'tests by path', path: 'src/orders.test.ts', text: 'export const f = 1;', role: 'test' },
+  { name: 'a package of test helpers', path: 'packages/test-helpers/src/mailpit.ts', text: "export const messages = () => fetch('http://localhost:8025/api/v1/messages');", role: 'test' },
+  { name: 'a feature named like testing is not a test', path: 'src/ab-testing/variants.ts', text: 'export const f = 1;', role: 'server' },
+  { name: 'a test setup file named in camel case', path: 'apps/web/vitestSetup.ts', text: 'export const f = 1;', role: 'test' },
   { name: 'a client component', path: 'src/form.ts', text: "'use client';\nexport const f = 1;", role: 'browser' },
 ];
 

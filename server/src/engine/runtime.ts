@@ -38,12 +38,13 @@ const CLIENT_RUNTIMES = new Set(knowledge.clientPackages.runtimes);
 const SERVER_FRAMEWORKS = new Set(knowledge.clientPackages.serverFrameworks);
 
 /**
- * The client runtime a package's dependencies declare (`react-native`, `@stripe/ui-extension-sdk`),
- * when it has no server framework beside it: all its files run on a client.
+ * The client runtime a package's dependencies declare (`react-native`, `@stripe/ui-extension-sdk`), or
+ * a browser bundle it publishes (a UMD `main`, a `browser` field), when it has no server framework
+ * beside it: all its files run on a client.
  */
-export function clientRuntimeOf(dependencies: readonly string[]): string | undefined {
+export function clientRuntimeOf(dependencies: readonly string[], browserBundle = false): string | undefined {
   if (dependencies.some((name) => SERVER_FRAMEWORKS.has(name))) return undefined;
-  return dependencies.find((name) => CLIENT_RUNTIMES.has(name));
+  return dependencies.find((name) => CLIENT_RUNTIMES.has(name)) ?? (browserBundle ? 'a browser bundle' : undefined);
 }
 
 export type FileRole = 'server' | 'test' | 'browser' | 'script';

@@ -59,7 +59,7 @@ runRuleTests(rule, {
     `type Key = '${STRIPE_LIVE}';`,
     `const byKey = { '${STRIPE_LIVE}': 1 };`,
     // Tests, fixtures, seeds and dev-only entry points are not production.
-    ...['src/__tests__/billing.ts', 'src/billing.spec.ts', 'test/helpers.ts', 'e2e/checkout.ts', 'prisma/seed.ts', 'src/server-dev.ts'].map((filename) => ({
+    ...['src/__tests__/billing.ts', 'src/billing.spec.ts', 'test/helpers.ts', 'e2e/checkout.ts', 'prisma/seed.ts', 'src/server-dev.ts', 'apps/web/vitestSetup.ts', 'packages/test-helpers/src/auth.ts'].map((filename) => ({
       code: `export const stripe = new Stripe('${STRIPE_LIVE}');`,
       filename,
     })),
