@@ -43,6 +43,10 @@ export const configSchema = z
       .strictObject({
         pageSize: z.number().int().positive().max(100_000).optional().describe('Page size inserted by fixes for unbounded queries (default 100).'),
         uniqueKeys: z.array(z.string().min(1)).optional().describe('Column names besides id, _id and uuid that identify one row: a query pinned by one is bounded.'),
+        acrossFiles: z
+          .boolean()
+          .optional()
+          .describe('Also report unbounded queries in functions of other files that a request handler calls, one file deep, one severity step lower (default false: on real code half of them were judged false alarms).'),
       })
       .optional(),
     timeouts: z

@@ -39,7 +39,7 @@ export function settingsFor(config: ProdgapConfig, relativePath: string): FileSe
     publicRoutes: config.auth?.publicRoutes ?? [],
     metricsModules: config.metrics?.modules ?? [],
     criticalOperations: config.metrics?.criticalOperations ?? [],
-    queries: { pageSize: config.queries?.pageSize ?? DEFAULT_PAGE_SIZE, uniqueKeys: config.queries?.uniqueKeys ?? [] },
+    queries: { pageSize: config.queries?.pageSize ?? DEFAULT_PAGE_SIZE, uniqueKeys: config.queries?.uniqueKeys ?? [], acrossFiles: config.queries?.acrossFiles ?? false },
     redactionHelper: config.logging?.redactionHelper,
     sensitiveFields: config.logging?.sensitiveFields ?? [],
     allowOpenEndedAcceptance: config.acceptance?.allowOpenEnded ?? false,

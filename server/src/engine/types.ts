@@ -224,8 +224,8 @@ export interface FileSettings {
   metricsModules: string[];
   /** `metrics.criticalOperations`: project functions that must leave a trace. */
   criticalOperations: string[];
-  /** `queries.pageSize` and `queries.uniqueKeys`. */
-  queries: { pageSize: number; uniqueKeys: string[] };
+  /** `queries.pageSize`, `queries.uniqueKeys` and `queries.acrossFiles`. */
+  queries: { pageSize: number; uniqueKeys: string[]; acrossFiles: boolean };
   redactionHelper?: string;
   sensitiveFields: string[];
   allowOpenEndedAcceptance: boolean;

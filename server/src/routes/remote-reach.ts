@@ -54,8 +54,9 @@ export const remoteReachCollector: FactCollector = {
   prefilter: /\bimport\b/,
   create(context) {
     const { file, values, settings } = context;
-    // Only handlers' calls are recorded: a file that registers no route has none.
-    const projectNames = mayHaveRoutes(file) ? projectImportNames(file.sourceFile) : new Set<string>();
+    // Only handlers' calls are recorded: a file that registers no route has none. Only unbounded-query
+    // reads them, and only when the configuration asks it to follow calls (`queries.acrossFiles`).
+    const projectNames = settings.queries.acrossFiles && mayHaveRoutes(file) ? projectImportNames(file.sourceFile) : new Set<string>();
     const calls = new Map<ts.Node, CallTarget[]>();
     return {
       [ts.SyntaxKind.CallExpression]: (node) => {

@@ -53,15 +53,23 @@ runRuleTests(rule, {
     express + 'router.post("/links/bulk", async (req, res) => {\n  const { ids, keys } = req.body;\n  res.json(await prisma.link.findMany({ where: { projectId: 1, OR: [...(ids.length > 0 ? [{ id: { in: ids } }] : []), ...(keys.length > 0 ? [{ key: { in: keys } }] : [])] } }));\n});',
     express + 'router.post("/envelopes", async (req, res) => {\n  const envelope = await prisma.envelope.create({ data: req.body });\n  res.json(await prisma.envelopeItem.findMany({ where: { envelopeId: envelope.id } }));\n});',
     express + 'router.post("/envelopes", async (req, res) => {\n  const envelope = await createEnvelope(req.user.id, req.body);\n  res.json(await prisma.envelopeItem.findMany({ where: { envelopeId: envelope.id } }));\n});',
+    // Another file's handler reaches the query, but following calls across files is off by default.
+    {
+      code: 'export async function listOrders(userId: string) {\n  return prisma.order.findMany({ where: { userId } });\n}',
+      filename: 'src/services/orders.ts',
+      files: { 'src/routes/orders.ts': 'import express from "express";\nimport { listOrders } from "../services/orders";\nconst router = express.Router();\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});' },
+    },
     // A function of a service file that no route reaches, or that pages its query.
     {
       code: 'export async function listOrders(userId: string) {\n  return prisma.order.findMany({ where: { userId } });\n}',
       filename: 'src/services/orders.ts',
+      config: { queries: { acrossFiles: true } },
       files: { 'src/jobs/report.ts': 'import { listOrders } from "../services/orders";\nexport async function nightly() {\n  return listOrders("u1");\n}' },
     },
     {
       code: 'export async function listOrders(userId: string) {\n  return prisma.order.findMany({ where: { userId }, take: 50 });\n}',
       filename: 'src/services/orders.ts',
+      config: { queries: { acrossFiles: true } },
       files: { 'src/routes/orders.ts': 'import express from "express";\nimport { listOrders } from "../services/orders";\nconst router = express.Router();\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});' },
     },
     // The application's settings table read whole; an OR with one branch per item of a list.
@@ -134,6 +142,7 @@ runRuleTests(rule, {
     {
       code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersRepository {\n  constructor(private readonly repo: Repository<Order>) {}\n  all(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
       filename: 'src/orders/orders.repository.ts',
+      config: { queries: { acrossFiles: true } },
       files: {
         'src/orders/orders.service.ts': 'import { Injectable } from "@nestjs/common";\nimport { OrdersRepository } from "./orders.repository";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly orders: OrdersRepository) {}\n  list(userId: string) {\n    return this.orders.all(userId);\n  }\n}',
         'src/orders/orders.controller.ts': 'import { Controller, Get, Req } from "@nestjs/common";\nimport { OrdersService } from "./orders.service";\n@Controller("orders")\nexport class OrdersController {\n  constructor(private readonly service: OrdersService) {}\n  @Get()\n  list(@Req() req) {\n    return this.service.list(req.user.id);\n  }\n}',
@@ -212,6 +221,7 @@ runRuleTests(rule, {
       name: 'a service function an Express route of another file calls (through a local helper)',
       code: 'function query(userId: string) {\n  return prisma.order.findMany({ where: { userId } });\n}\nexport async function listOrders(userId: string) {\n  return query(userId);\n}',
       filename: 'src/services/orders.ts',
+      config: { queries: { acrossFiles: true } },
       files: { 'src/routes/orders.ts': 'import express from "express";\nimport { listOrders } from "../services/orders";\nconst router = express.Router();\nrouter.get("/orders", async (req, res) => {\n  res.json(await listOrders(req.user.id));\n});' },
       errors: [{ messageId: 'unboundedReached', line: 2, column: 10, endLine: 2, endColumn: 31, output: 'function query(userId: string) {\n  return prisma.order.findMany({ where: { userId }, take: 100 });\n}\nexport async function listOrders(userId: string) {\n  return query(userId);\n}' }],
     },
@@ -219,6 +229,7 @@ runRuleTests(rule, {
       name: 'Nest: a service method the controller that injects it calls',
       code: 'import { Injectable } from "@nestjs/common";\nimport { Repository } from "typeorm";\n@Injectable()\nexport class OrdersService {\n  constructor(private readonly repo: Repository<Order>) {}\n  list(userId: string) {\n    return this.repo.find({ where: { userId } });\n  }\n}',
       filename: 'src/orders/orders.service.ts',
+      config: { queries: { acrossFiles: true } },
       files: {
         'src/orders/orders.controller.ts': 'import { Controller, Get, Req } from "@nestjs/common";\nimport { OrdersService } from "./orders.service";\n@Controller("orders")\nexport class OrdersController {\n  constructor(private readonly service: OrdersService) {}\n  @Get()\n  list(@Req() req) {\n    return this.service.list(req.user.id);\n  }\n}',
       },

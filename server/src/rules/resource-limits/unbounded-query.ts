@@ -17,7 +17,7 @@ const rule: RuleModule = {
     category: 'resource-limits',
     layer: 'constraints',
     description:
-      'A query in a request handler (or a function of the same file it calls) that returns every matching row: Prisma `findMany` without `take`, TypeORM `find`/`findBy`/`getMany` without `take`, Mongoose `find` without `.limit()`, Sequelize `findAll` without `limit`, Drizzle `select().from()` or knex without `.limit()` — unless the where clause pins a unique key; or one whose page size the request sets with no cap.',
+      'A query in a request handler (or a function of the same file it calls; with `queries.acrossFiles`, of another file) that returns every matching row: Prisma `findMany` without `take`, TypeORM `find`/`findBy`/`getMany` without `take`, Mongoose `find` without `.limit()`, Sequelize `findAll` without `limit`, Drizzle `select().from()` or knex without `.limit()` — unless the where clause pins a unique key; or one whose page size the request sets with no cap.',
     why: 'A table that grows turns one request into a full scan shipped over the wire: memory spikes, the response times out and the database slows for everyone. It works in development with ten rows and fails in production with ten million.',
     howToFix: 'Add a page size (`take`/`limit`) and let the client page with a cursor or offset; a query by a unique key needs none.',
     messages: {
@@ -71,7 +71,8 @@ function checkCall(call: ts.CallExpression, context: RuleContext, bounds: Map<Ro
   }
   const scopes = handlerScopes(file, values, settings);
   const local = scopes.size > 0 && !!enclosingHandlerScope(call, scopes);
-  const entries = local ? [] : remoteEntries(call, context);
+  // Queries of other files' handlers only when the configuration asks for them (`queries.acrossFiles`).
+  const entries = local || !settings.queries.acrossFiles ? [] : remoteEntries(call, context);
   if (!local && entries.length === 0) return;
   const { pageSize } = settings.queries;
   const edit = query.limitEdit(pageSize);
