@@ -31,6 +31,9 @@ runRuleTests(rule, {
     { code: 'CREATE INDEX CONCURRENTLY "User_email_idx" ON "User"("email");\n', filename: prisma },
     // Indexes on a table the same file creates.
     { code: 'CREATE TABLE "Team" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Team_pkey" PRIMARY KEY ("id"));\n\nCREATE UNIQUE INDEX "Team_name_key" ON "Team"("name");\n', filename: prisma },
+    // Dropping an index of a table the same Prisma transaction already locks ACCESS EXCLUSIVE (an ALTER TABLE before or after it).
+    { code: 'ALTER TABLE "Contact" ALTER COLUMN "userId" DROP NOT NULL;\n\n-- DropIndex\nDROP INDEX "Contact_userId_key";\n', filename: prisma },
+    { code: '-- DropIndex\nDROP INDEX "Integration_environmentId_idx";\n\nALTER TABLE "Integration" DROP CONSTRAINT "Integration_environmentId_fkey";\n', filename: prisma },
     // A .sql file outside a migration folder is not analyzed, nor is a down script.
     { code: 'CREATE INDEX users_email_idx ON users (email);\n', filename: 'db/seed/indexes.sql' },
     { code: 'DROP INDEX users_email_idx;\n', filename: 'migrations/000002_email_index.down.sql' },
@@ -67,6 +70,16 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'dropIndex', line: 2, column: 1, endLine: 2, endColumn: 27, output: null },
         { messageId: 'createIndex', line: 5, column: 1, endLine: 5, endColumn: 56, output: null },
+      ],
+    },
+    {
+      name: 'an ALTER TABLE that only adds a foreign key takes a weaker lock; an index of another table; creating an index under the exclusive lock',
+      code: 'ALTER TABLE "Contact" ADD CONSTRAINT "Contact_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id");\nDROP INDEX "Contact_userId_key";\nALTER TABLE "User" DROP COLUMN "legacy";\nDROP INDEX "Contact_email_key";\nCREATE INDEX "User_name_idx" ON "User"("name");\n',
+      filename: prisma,
+      errors: [
+        { messageId: 'dropIndex', line: 2, column: 1, endLine: 2, endColumn: 32, output: null },
+        { messageId: 'dropIndex', line: 4, column: 1, endLine: 4, endColumn: 31, output: null },
+        { messageId: 'createIndex', line: 5, column: 1, endLine: 5, endColumn: 47, output: null },
       ],
     },
     {

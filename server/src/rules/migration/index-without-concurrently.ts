@@ -109,6 +109,9 @@ function checkSqlFile(context: TextRuleContext): void {
     if (step.mysql || !isIndexOp(op)) continue;
     if (op.kind === 'dropIndex' && op.name && dropped.some((table) => op.name!.includes(table))) continue;
     const problem = migration.tool === 'prisma' && migration.statements > 1 ? 'concurrentInMultiStatement' : migration.tool === 'drizzle' ? 'concurrentInTransaction' : undefined;
+    // Dropping an index of a table the same transaction already locks ACCESS EXCLUSIVE (an ALTER TABLE of
+    // it): the drop is instant and adds no lock; CONCURRENTLY could not run there anyway.
+    if (op.kind === 'dropIndex' && problem && op.name && [...migration.exclusiveTables].some((table) => op.name!.startsWith(`${table}_`))) continue;
     const messageId = messageFor(op, problem);
     if (!messageId) continue;
     // A Prisma file of this one statement runs outside a transaction: CONCURRENTLY is enough.

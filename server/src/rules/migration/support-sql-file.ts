@@ -26,6 +26,8 @@ export interface SqlFileMigration {
   all: SqlFileStep[];
   /** Statements in the file: Prisma sends a file of several as one implicit transaction. */
   statements: number;
+  /** Tables an ALTER TABLE of the file locks ACCESS EXCLUSIVE (any action but adding or validating a foreign key or check). */
+  exclusiveTables: Set<string>;
 }
 
 const PRISMA_FILE = /(^|\/)migrations\/[^/]+\/migration\.sql$/;
@@ -43,9 +45,23 @@ export function sqlFileMigration(file: TextRuleContext['file']): SqlFileMigratio
   const created = new Set(all.flatMap((s) => (s.op.kind === 'createTable' ? [s.op.table] : [])));
   const steps = all.filter((s) => !('table' in s.op) || !s.op.table || s.op.kind === 'createTable' || !created.has(s.op.table));
   const tool: SqlMigrationTool = PRISMA_FILE.test(path) ? 'prisma' : DRIZZLE_FILE.test(path) || file.text.includes(DRIZZLE_BREAKPOINT) ? 'drizzle' : 'sql';
-  const migration = { tool, steps, all, statements: script.statements };
+  const migration = { tool, steps, all, statements: script.statements, exclusiveTables: exclusivelyAltered(upSection(file.text)) };
   last = { text: file.text, path, migration };
   return migration;
+}
+
+const ALTER_TABLE = /^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?(?:["`]?\w+["`]?\.)?["`]?(\w+)["`]?\s+([\s\S]*)$/i;
+/** Actions that take a weaker lock than ACCESS EXCLUSIVE: a foreign key or check added or validated. */
+const WEAKER_ACTION = /^\s*(ADD\s+(CONSTRAINT\s+["`]?\w+["`]?\s+)?(FOREIGN\s+KEY|CHECK)\b[\s\S]*|VALIDATE\s+CONSTRAINT\b[\s\S]*)$/i;
+
+/** Tables whose ALTER TABLE statements in this text take ACCESS EXCLUSIVE (statements split at `;`, comments dropped). */
+function exclusivelyAltered(text: string): Set<string> {
+  const tables = new Set<string>();
+  for (const statement of text.replace(/--[^\n]*/g, '').split(';')) {
+    const match = ALTER_TABLE.exec(statement);
+    if (match && !WEAKER_ACTION.test(match[2])) tables.add(match[1]);
+  }
+  return tables;
 }
 
 /** The text before a down section (`-- +goose Down`, `-- migrate:down`), which undoes the file's `up`. */
