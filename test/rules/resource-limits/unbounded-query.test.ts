@@ -2,6 +2,10 @@ import rule from '../../../server/src/rules/resource-limits/unbounded-query';
 import { runRuleTests } from '../../support/rule-tester';
 
 const express = 'import express from "express";\nconst router = express.Router();\n';
+/** A workspace (Project) with members, users and domains: unique keys, relations and foreign keys. */
+const PROJECT_SCHEMA = 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n';
+/** A unique key whose free field is an enum, and one whose free field is a string. */
+const RULES_SCHEMA = 'enum RuleType {\n  VELOCITY\n  GEO\n}\nmodel FraudRule {\n  id        String   @id\n  programId String\n  type      RuleType\n  @@unique([programId, type])\n}\nmodel Note {\n  id        String @id\n  programId String\n  kind      String\n  @@unique([programId, kind])\n}\n';
 
 runRuleTests(rule, {
   valid: [
@@ -104,16 +108,16 @@ runRuleTests(rule, {
     // The Prisma schema's unique keys: `@unique`, `@@unique([…])` with every field pinned.
     {
       code: express + 'router.get("/users", async (req, res) => {\n  res.json(await prisma.user.findMany({ where: { email: req.query.email } }));\n});',
-      files: { 'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n' },
+      files: { 'prisma/schema.prisma': PROJECT_SCHEMA },
     },
     {
       code: express + 'router.get("/domains/:slug", async (req, res) => {\n  res.json(await prisma.domain.findMany({ where: { projectId: req.params.id, slug: req.params.slug } }));\n});',
-      files: { 'prisma/schema/domain.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n' },
+      files: { 'prisma/schema/domain.prisma': PROJECT_SCHEMA },
     },
     // A unique key whose only free field is an enum: one row per value.
     {
       code: express + 'router.get("/rules", async (req, res) => {\n  res.json(await prisma.fraudRule.findMany({ where: { programId: req.params.id } }));\n});',
-      files: { 'prisma/schema.prisma': 'enum RuleType {\n  VELOCITY\n  GEO\n}\nmodel FraudRule {\n  id        String   @id\n  programId String\n  type      RuleType\n  @@unique([programId, type])\n}\nmodel Note {\n  id        String @id\n  programId String\n  kind      String\n  @@unique([programId, kind])\n}\n' },
+      files: { 'prisma/schema.prisma': RULES_SCHEMA },
     },
     // Rows the code caps where it creates them: a count held against a limit before the create.
     {
@@ -126,7 +130,7 @@ runRuleTests(rule, {
       name: 'a relation count of the record the query loaded, resolved through the schema; a membership filter',
       code: express + 'router.get("/members", async (req, res) => {\n  const rows = await prisma.projectUsers.findMany({ where: { projectId: req.params.id } });\n  res.json([rows, await prisma.user.findMany({ where: { teams: { some: { projectId: req.params.id } } } })]);\n});',
       files: {
-        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'prisma/schema.prisma': PROJECT_SCHEMA,
         'src/invites/accept.ts': 'export async function accept(id, userId) {\n  const project = await prisma.project.findUnique({ where: { id }, include: { users: true } });\n  if (project.users.length >= MAX_SEATS) throw new Error("full");\n  await prisma.projectUsers.create({ data: { projectId: id, userId } });\n}',
       },
     },
@@ -134,7 +138,7 @@ runRuleTests(rule, {
       name: 'Prisma `_count` of the record an upsert returned',
       code: express + 'router.get("/members", async (req, res) => {\n  const rows = await prisma.projectUsers.findMany({ where: { projectId: req.params.id } });\n  res.json([rows, await prisma.user.findMany({ where: { teams: { some: { projectId: req.params.id } } } })]);\n});',
       files: {
-        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'prisma/schema.prisma': PROJECT_SCHEMA,
         'src/invites/accept.ts': 'export async function accept(id, userId) {\n  const project = await prisma.project.upsert({ where: { id }, create: { id }, update: {}, include: { _count: { select: { users: true } } } });\n  if (project._count.users >= project.usersLimit) throw new Error("full");\n  await prisma.projectUsers.create({ data: { projectId: id, userId } });\n}',
       },
     },
@@ -190,14 +194,14 @@ runRuleTests(rule, {
     {
       name: 'a unique key whose free field is a string, not an enum',
       code: express + 'router.get("/notes", async (req, res) => {\n  res.json(await prisma.note.findMany({ where: { programId: req.params.id } }));\n});',
-      files: { 'prisma/schema.prisma': 'enum RuleType {\n  VELOCITY\n  GEO\n}\nmodel FraudRule {\n  id        String   @id\n  programId String\n  type      RuleType\n  @@unique([programId, type])\n}\nmodel Note {\n  id        String @id\n  programId String\n  kind      String\n  @@unique([programId, kind])\n}\n' },
+      files: { 'prisma/schema.prisma': RULES_SCHEMA },
       errors: [{ messageId: 'unbounded', line: 4, column: 18, endLine: 4, endColumn: 38 }],
     },
     {
       name: 'a schema key pinned in part, a count held against a limit only to refuse an export, a cap keyed by more than the query pins',
       code: express + 'router.get("/domains", async (req, res) => {\n  const a = await prisma.domain.findMany({ where: { slug: req.query.slug } });\n  const b = await prisma.link.findMany({ where: { projectId: req.params.id } });\n  res.json([a, b, await prisma.tag.findMany({ where: { projectId: req.params.id } })]);\n});',
       files: {
-        'prisma/schema.prisma': 'model Project {\n  id    String  @id\n  users ProjectUsers[]\n  domains Domain[]\n}\nmodel User {\n  id    String @id\n  email String @unique\n  teams ProjectUsers[]\n}\nmodel ProjectUsers {\n  userId    String\n  projectId String\n  user    User    @relation(fields: [userId], references: [id])\n  project Project @relation(fields: [projectId], references: [id]) // the workspace\n  @@unique([userId, projectId])\n}\nmodel Domain {\n  id        String @id\n  slug      String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n  @@unique([projectId, slug])\n}\n',
+        'prisma/schema.prisma': PROJECT_SCHEMA,
         'src/links/export.ts': 'export async function exportLinks(workspace) {\n  const count = await prisma.link.count({ where: { projectId: workspace.id } });\n  if (count > MAX_LINKS_TO_EXPORT) throw new Error("too many");\n  return prisma.link.findMany({ where: { projectId: workspace.id }, take: MAX_LINKS_TO_EXPORT });\n}',
         'src/tags/create.ts': 'export async function addTag(workspace, name) {\n  const count = await prisma.tag.count({ where: { projectId: workspace.id, color: "red" } });\n  if (count >= workspace.tagsLimit) throw new Error("limit");\n  return prisma.tag.create({ data: { name, projectId: workspace.id } });\n}',
       },
