@@ -44,6 +44,12 @@ runRuleTests(rule, {
     // A helper of another file decides, the handler answers 401; a stub that only answers 405; the Authorization header read.
     { code: 'export async function POST(request: Request) {\n  const userId = await resolveUploader(request);\n  if (!userId) return new Response("Unauthorized", { status: 401 });\n  return Response.json(await store(userId, await request.formData()));\n}', filename: 'app/api/upload/route.ts' },
     { code: 'export async function DELETE() {\n  return new Response(null, { status: 405 });\n}', filename: 'app/api/items/route.ts' },
+    // A call named for authenticating the caller does it out of sight (a gateway's forward-auth endpoint, an MCP wrapper).
+    { code: 'import { NextRequest } from "next/server";\nconst handler = async (request: NextRequest): Promise<Response> => {\n  return await authorizeEnvoyRequest(request);\n};\nexport const GET = handler;\nexport const POST = handler;', filename: 'app/api/envoy-auth/[...path]/route.ts' },
+    { code: 'export async function POST(request: Request) {\n  return handleAuthenticatedMcpRequest(request, mcpHandler);\n}', filename: 'app/api/mcp/route.ts' },
+    // A handler that hands the whole request to one function: that function decides who may call (a Slack signature, a gateway).
+    { code: 'import { NextResponse } from "next/server";\nexport const POST = async (req: Request) => {\n  return NextResponse.json(await handleSlashCommand(req));\n};', filename: 'app/api/slack/slash-commands/route.ts' },
+    { code: 'const handler = async (request: Request) => {\n  return await proxyFeedbackRecordsRequest(request);\n};\nexport const POST = handler;\nexport const DELETE = handler;', filename: 'app/api/v3/feedback/[[...path]]/route.ts' },
     { code: 'import { headers } from "next/headers";\nexport async function POST(request: Request) {\n  const token = headers().get("Authorization");\n  return Response.json(await provision(token, await request.json()));\n}', filename: 'app/api/provision/route.ts' },
     // A project helper authenticates: the handler answers through a lower-case `unauthorized()` helper, or acts as the `auth.user` it returned.
     { code: 'export async function DELETE(request: Request, { params }: { params: Promise<{ boardId: string }> }) {\n  const { auth, error } = await parseRequest(request);\n  if (error) return error();\n  const { boardId } = await params;\n  if (!(await canDeleteBoard(auth, boardId))) return unauthorized();\n  return Response.json(await deleteBoard(boardId));\n}', filename: 'app/api/boards/[boardId]/route.ts' },
@@ -63,6 +69,21 @@ runRuleTests(rule, {
     'import { protectedProcedure, router } from "../trpc";\nexport const notes = router({\n  create: protectedProcedure.input(schema).mutation(({ input }) => save(input)),\n});',
   ],
   invalid: [
+    {
+      name: 'a handler that hands only part of the request on, or also writes itself',
+      code: 'export async function POST(request: Request) {\n  const note = await saveNote(request);\n  return Response.json(await audit(note));\n}\nexport async function PUT(request: Request) {\n  return Response.json(await saveNote(await request.json()));\n}',
+      filename: 'app/api/notes/route.ts',
+      errors: [
+        { messageId: 'unauthenticated', line: 1, column: 23, endLine: 1, endColumn: 27 },
+        { messageId: 'unauthenticated', line: 5, column: 23, endLine: 5, endColumn: 26 },
+      ],
+    },
+    {
+      name: 'authorizing a payment is not authenticating the caller, and a Response built from a write is not a mere answer',
+      code: 'export async function POST(request: Request) {\n  return Response.json(await authorizePayment(await request.json()));\n}',
+      filename: 'app/api/checkout/route.ts',
+      errors: [{ messageId: 'unauthenticated', line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
     {
       name: 'Express: a POST with no auth anywhere',
       code: express + 'router.post("/orders", async (req, res) => {\n  res.json(await createOrder(req.body));\n});',

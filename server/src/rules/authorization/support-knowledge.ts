@@ -13,6 +13,8 @@ export const authorizationKnowledgeSchema = commented({
   rejectsCallerPattern: regexSource,
   principalReadPattern: regexSource,
   accessGuardPattern: regexSource,
+  /** A call whose name says it authenticates the caller (`authorizeEnvoyRequest(request)`, `handleAuthenticatedMcpRequest(…)`), not a payment's authorization. */
+  authenticatingCallPattern: regexSource,
   optOutPattern: regexSource,
   authLikeWrapperPattern: regexSource,
   mutatingMethods: names,
@@ -33,6 +35,7 @@ export const AUTHORIZATION = {
   principalRead: new RegExp(raw.principalReadPattern),
   accessGuard: new RegExp(raw.accessGuardPattern, 'i'),
   optOut: new RegExp(raw.optOutPattern),
+  authenticatingCall: new RegExp(raw.authenticatingCallPattern),
   authLikeWrapper: new RegExp(raw.authLikeWrapperPattern, 'i'),
   mutatingMethods: new Set(raw.mutatingMethods),
   roleGuard: new RegExp(raw.roleGuardPattern, 'i'),

@@ -60,7 +60,8 @@ export function handlerAuthenticates(route: RouteHandler): boolean {
   const body = route.handler?.body?.getText() ?? '';
   // A handler that answers 401/403 checks its caller, whatever helper of another file it asks; one that
   // reads the user of an `auth`/`session` a helper returned (`auth.user.id`) acts for an authenticated caller.
-  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body) || AUTHORIZATION.principalRead.test(body);
+  // A call named for authenticating the caller (`return authorizeEnvoyRequest(request)`) does it out of sight.
+  return AUTHORIZATION.signatureCheck.test(body) || AUTHORIZATION.adapter.test(body) || AUTHORIZATION.rejectsCaller.test(body) || AUTHORIZATION.principalRead.test(body) || AUTHORIZATION.authenticatingCall.test(body);
 }
 
 /**
@@ -74,14 +75,42 @@ export function onlyResponds(route: RouteHandler): boolean {
   return body.statements.length > 0 && body.statements.every((s) => (ts.isReturnStatement(s) && !!s.expression && answers(s.expression)) || (ts.isExpressionStatement(s) && answers(s.expression)));
 }
 
-const RESPONSE = /^(new\s+)?(Next)?Response\b/;
+/**
+ * A handler that hands the whole request to one function and answers with its result
+ * (`return NextResponse.json(await handleSlashCommand(req))`, `return proxyRequest(request)`): that
+ * function decides who may call, out of the handler's sight (a webhook's signature, a gateway's check).
+ */
+export function delegatesRequest(route: RouteHandler): boolean {
+  const handler = route.handler;
+  const request = handler?.parameters[0]?.name;
+  if (!handler?.body || !request || !ts.isIdentifier(request)) return false;
+  let value: ts.Expression | undefined;
+  if (!ts.isBlock(handler.body)) value = handler.body;
+  else if (handler.body.statements.length === 1) {
+    const [only] = handler.body.statements;
+    value = ts.isReturnStatement(only) ? only.expression : ts.isExpressionStatement(only) ? only.expression : undefined;
+  }
+  const call = value && delegatedCall(value);
+  return !!call && ts.isIdentifier(call.expression) && call.expression.text !== 'fetch' && call.arguments.some((a) => ts.isIdentifier(unwrapExpression(a)) && (unwrapExpression(a) as ts.Identifier).text === request.text);
+}
+
+/** The call an answer wraps: `await f(req)`, `Response.json(await f(req))`. */
+function delegatedCall(expression: ts.Expression): ts.CallExpression | undefined {
+  let node = unwrapExpression(expression);
+  if (ts.isAwaitExpression(node)) node = unwrapExpression(node.expression);
+  if (ts.isCallExpression(node) && RESPONSE.test(node.expression.getText()) && node.arguments.length >= 1) return delegatedCall(node.arguments[0]);
+  return ts.isCallExpression(node) ? node : undefined;
+}
+
+const RESPONSE = /^(Next)?Response$|^(Next)?Response\.\w+$/;
 const RESPONSE_MEMBERS = new Set(['status', 'body', 'type', 'message']);
 const RESPONSE_CALLS = new Set(['set', 'setHeader', 'header', 'throw', 'status', 'sendStatus', 'end', 'json', 'send', 'code']);
 
 /** An expression that only sets the answer: a Response, an assignment to `ctx.status`/`ctx.body`, a call chain of `res`/`ctx` answer methods. */
 function answers(expression: ts.Expression): boolean {
   const node = unwrapExpression(expression);
-  if (RESPONSE.test(node.getText())) return true;
+  // `new Response(null, { status: 405 })`, `NextResponse.json({ error: 'x' })`: not `Response.json(await save(…))`.
+  if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && RESPONSE.test(node.expression.getText())) return (node.arguments ?? []).every(isConstantAnswer);
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     return ts.isPropertyAccessExpression(node.left) && RESPONSE_MEMBERS.has(node.left.name.text) && isConstantAnswer(node.right);
   }

@@ -3,7 +3,7 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { isDevelopmentOnly } from '../../engine/runtime';
 import { buildRoutes, mountContexts, nestMiddlewareGuards, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
-import { fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
+import { delegatesRequest, fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
 
 interface Pending {
   locator: RouteLocator;
@@ -49,7 +49,7 @@ const rule: RuleModule = {
 
 function checkRoute(route: RouteHandler, context: RuleContext): void {
   if (!AUTHORIZATION.mutatingMethods.has(route.method) || !route.handler) return;
-  if (route.guards.some(isAuthGuard) || route.authOptOut || handlerAuthenticates(route) || onlyResponds(route)) return;
+  if (route.guards.some(isAuthGuard) || route.authOptOut || handlerAuthenticates(route) || onlyResponds(route) || delegatesRequest(route)) return;
   // Registered only in development or test; or public by an explicit opt-out in the code (`parseRequest(req, schema, { skipAuth: true })`).
   if (isDevelopmentOnly(route.anchorNode) || AUTHORIZATION.optOut.test(route.handler.body?.getText() ?? '')) return;
   const path = route.path ?? '';
