@@ -67,8 +67,21 @@ runRuleTests(rule, {
     'import { publicProcedure, router } from "../trpc";\nexport const auth = router({\n  createPasskeySigninOptions: publicProcedure.mutation(() => options()),\n});',
     // tRPC protected procedures.
     'import { protectedProcedure, router } from "../trpc";\nexport const notes = router({\n  create: protectedProcedure.input(schema).mutation(({ input }) => save(input)),\n});',
+    // A procedure builder of another file whose middleware (or the builder it extends) turns anonymous callers away.
+    {
+      code: 'import { router, spaceProcedure } from "../trpc";\nconst eventTypeProcedure = spaceProcedure.use(requireEnabled);\nexport const eventTypes = router({\n  update: eventTypeProcedure.input(schema).mutation(({ input }) => update(input)),\n});',
+      filename: 'src/trpc/routers/event-types.ts',
+      files: { 'src/trpc/index.ts': 'export const privateProcedure = publicProcedure.use(async ({ ctx, next }) => {\n  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });\n  return next();\n});\nexport const spaceProcedure = privateProcedure.use(async ({ ctx, next }) => next({ ctx: { space: ctx.user.space } }));\nexport const openProcedure = publicProcedure.use(async ({ ctx, next }) => next({ ctx }));' },
+    },
   ],
   invalid: [
+    {
+      name: 'a procedure builder of another file whose middleware lets anyone through',
+      code: 'import { openProcedure, router } from "../trpc";\nexport const notes = router({\n  remove: openProcedure.input(schema).mutation(({ input }) => remove(input.id)),\n});',
+      filename: 'src/trpc/routers/notes.ts',
+      files: { 'src/trpc/index.ts': 'export const privateProcedure = publicProcedure.use(async ({ ctx, next }) => {\n  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });\n  return next();\n});\nexport const spaceProcedure = privateProcedure.use(async ({ ctx, next }) => next({ ctx: { space: ctx.user.space } }));\nexport const openProcedure = publicProcedure.use(async ({ ctx, next }) => next({ ctx }));' },
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 3, endLine: 3, endColumn: 9 }],
+    },
     {
       name: 'a handler that hands only part of the request on, or also writes itself',
       code: 'export async function POST(request: Request) {\n  const note = await saveNote(request);\n  return Response.json(await audit(note));\n}\nexport async function PUT(request: Request) {\n  return Response.json(await saveNote(await request.json()));\n}',

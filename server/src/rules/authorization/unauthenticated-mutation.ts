@@ -3,6 +3,7 @@ import type { RuleContext, RuleModule } from '../../engine/types';
 import { isDevelopmentOnly } from '../../engine/runtime';
 import { buildRoutes, mountContexts, nestMiddlewareGuards, type RouteHandler, type RouteLocator } from '../../routes';
 import { AUTHORIZATION } from './support-knowledge';
+import { authenticatingBuilders } from './facts-auth-builders';
 import { delegatesRequest, fullPaths, handlerAuthenticates, isAuthGuard, isDeclaredPublic, onlyResponds, projectAuthenticates, routeAnchor } from './support';
 
 interface Pending {
@@ -11,6 +12,8 @@ interface Pending {
   path?: string;
   /** Nest: the controller class, which `consumer.apply(Auth).forRoutes(Controller)` may name. */
   controller?: string;
+  /** Guards no name classifies (`spaceProcedure`): a builder of another file may reject anonymous callers. */
+  unknownGuards?: string[];
   publicRoutes: string[];
 }
 
@@ -37,8 +40,12 @@ const rule: RuleModule = {
     };
   },
   resolve(pending, facts) {
-    const { locator, method, path, controller, publicRoutes } = pending as Pending;
+    const { locator, method, path, controller, publicRoutes, unknownGuards } = pending as Pending;
     if (projectAuthenticates(locator, facts)) return false;
+    if (unknownGuards?.length) {
+      const authenticating = authenticatingBuilders(facts);
+      if (unknownGuards.some((name) => authenticating.has(name))) return false;
+    }
     // Routes only mounted in development or test never serve production traffic.
     const mounts = mountContexts(locator, facts);
     if (mounts.length > 0 && mounts.every((m) => m.developmentOnly)) return false;
@@ -57,7 +64,8 @@ function checkRoute(route: RouteHandler, context: RuleContext): void {
   if (isDeclaredPublic(route.method, [path], context.settings.publicRoutes)) return;
   const owner = route.handler.parent;
   const controller = ts.isClassLike(owner) && owner.name ? owner.name.text : undefined;
-  const pending: Pending = { locator: route.locator, method: route.method, path: route.path, ...(controller ? { controller } : {}), publicRoutes: context.settings.publicRoutes };
+  const unknownGuards = route.guards.filter((g) => g.kind === 'unknown' && !g.optional).map((g) => g.name);
+  const pending: Pending = { locator: route.locator, method: route.method, path: route.path, ...(controller ? { controller } : {}), ...(unknownGuards.length ? { unknownGuards } : {}), publicRoutes: context.settings.publicRoutes };
   context.report({ node: routeAnchor(route), messageId: 'unauthenticated', data: { method: route.method, path: path || route.anchorNode.getText() }, pending });
 }
 
