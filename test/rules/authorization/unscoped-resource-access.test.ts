@@ -8,6 +8,8 @@ runRuleTests(rule, {
     // Scoped by the caller in the query.
     express + 'router.get("/docs/:id", async (req, res) => {\n  res.json(await prisma.document.findFirst({ where: { id: req.params.id, ownerId: req.user.id } }));\n});',
     express + 'router.delete("/docs/:id", async (req, res) => {\n  await prisma.document.deleteMany({ where: { id: req.params.id, organizationId: req.user.orgId } });\n  res.sendStatus(204);\n});',
+    // A space is a tenant like a workspace: a load pinned to the caller's space is scoped.
+    express + 'router.delete("/polls/:id", async (req, res) => {\n  const spaceId = res.locals.apiAuth.spaceId;\n  await prisma.poll.deleteMany({ where: { id: req.params.id, spaceId } });\n  res.sendStatus(204);\n});',
     // Ownership checked after the load, by comparison, by a permission call or a configured function.
     express + 'router.get("/docs/:id", async (req, res) => {\n  const doc = await prisma.document.findUnique({ where: { id: req.params.id } });\n  if (!doc || doc.ownerId !== req.user.id) return res.sendStatus(404);\n  res.json(doc);\n});',
     express + 'router.put("/docs/:id", async (req, res) => {\n  const doc = await Document.findById(req.params.id);\n  if (!req.ability.can("update", doc)) return res.sendStatus(403);\n  res.json(await doc.save());\n});',
