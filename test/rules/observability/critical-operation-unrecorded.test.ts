@@ -10,6 +10,10 @@ runRuleTests(rule, {
     stripe + pino + 'export async function refund(id: string) {\n  logger.info({ id }, "refunding");\n  return stripe.refunds.create({ payment_intent: id });\n}',
     stripe + 'export async function refund(id: string) {\n  const r = await stripe.refunds.create({ payment_intent: id });\n  console.log("refund", r.id);\n}',
     stripe + pino + 'export async function refund(id: string) {\n  try {\n    await stripe.refunds.create({ payment_intent: id });\n  } catch (err) {\n    logger.error({ err }, "refund failed");\n    throw err;\n  }\n}',
+    // A function handed to a wrapper named for recording: the wrapper writes the audit event of every call.
+    stripe + 'export const cancelSubscriptionAction = actionClient.action(\n  withAuditLogging("cancelled", "subscription", async ({ parsedInput }) => {\n    return stripe.subscriptions.cancel(parsedInput.subscriptionId);\n  })\n);',
+    // A write to the audit log, queued by a project helper.
+    stripe + 'export async function closeAccount(subscriptionId: string) {\n  await stripe.subscriptions.cancel(subscriptionId);\n  await queueAccountDeletionAuditEvent({ subscriptionId });\n}',
     // Error tracker, span, prom-client counter.
     stripe + 'import * as Sentry from "@sentry/node";\nexport async function pay(amount: number) {\n  try {\n    return await stripe.paymentIntents.create({ amount, currency: "eur" });\n  } catch (e) {\n    Sentry.captureException(e);\n    throw e;\n  }\n}',
     stripe + 'import { trace } from "@opentelemetry/api";\nconst tracer = trace.getTracer("billing");\nexport async function payout(amount: number) {\n  return tracer.startActiveSpan("payout", async (span) => {\n    const p = await stripe.payouts.create({ amount, currency: "eur" });\n    span.end();\n    return p;\n  });\n}',
@@ -33,6 +37,11 @@ runRuleTests(rule, {
     { code: stripe + 'test("refund", async () => {\n  await stripe.refunds.create({ payment_intent: "pi_1" });\n});', filename: 'src/billing.test.ts' },
   ],
   invalid: [
+    {
+      name: 'a wrapper whose name does not say it records',
+      code: stripe + 'export const cancelSubscriptionAction = actionClient.action(\n  withRateLimit("cancel", async ({ parsedInput }) => {\n    return stripe.subscriptions.cancel(parsedInput.subscriptionId);\n  })\n);',
+      errors: [{ messageId: 'unrecorded', line: 5, column: 12, endLine: 5, endColumn: 39 }],
+    },
     {
       name: 'Stripe refund in a function that records nothing; the log goes after the call',
       code: stripe + 'export async function refundOrder(id: string) {\n  const refund = await stripe.refunds.create({ payment_intent: id });\n  return refund.id;\n}',

@@ -15,7 +15,7 @@ export const criticalOperationsSchema = commented({
 
 /** Schema of `rules/knowledge/observability.json`. */
 export const observabilitySchema = commented({
-  signals: commented({ decoratorPattern: regexSource, auditReceiverPattern: regexSource, auditCalleePattern: regexSource }),
+  signals: commented({ decoratorPattern: regexSource, auditReceiverPattern: regexSource, auditCalleePattern: regexSource, wrapperPattern: regexSource }),
   failureResponses: commented({ statusNamePattern: regexSource, nestExceptions: names, responseMethods: names }),
 });
 
@@ -30,6 +30,7 @@ export const knowledge = {
   requestConstructors: new Set(critical.requests.flatMap((r) => r.modules.flatMap((module) => r.constructors.map((ctor) => `${module}.${ctor}`)))),
   criticalFunctionName: new RegExp(critical.functionNamePattern),
   signalDecorator: new RegExp(observability.signals.decoratorPattern),
+  signalWrapper: new RegExp(observability.signals.wrapperPattern),
   auditReceiver: new RegExp(observability.signals.auditReceiverPattern, 'i'),
   auditCallee: new RegExp(observability.signals.auditCalleePattern),
   serverErrorStatusName: new RegExp(observability.failureResponses.statusNamePattern),

@@ -57,9 +57,17 @@ export function hasSignalDecorator(fn: ts.FunctionLikeDeclaration): boolean {
   });
 }
 
-/** Whether a function leaves a signal whenever it runs: a signal decorator, or a signal in its body besides `skip`. */
+/** A function handed to a wrapper named for recording: `withAuditLogging('deleted', 'team', async (…) => …)`. */
+function passedToSignalWrapper(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : call.expression.getText();
+  return knowledge.signalWrapper.test(callee);
+}
+
+/** Whether a function leaves a signal whenever it runs: a signal decorator or wrapper, or a signal in its body besides `skip`. */
 export function functionEmitsSignal(fn: ts.FunctionLikeDeclaration, settings: FileSettings, values: ValueResolver, skip?: (node: ts.Node) => boolean): boolean {
-  return hasSignalDecorator(fn) || (!!fn.body && emitsSignal(fn.body, settings, values, skip));
+  return hasSignalDecorator(fn) || passedToSignalWrapper(fn) || (!!fn.body && emitsSignal(fn.body, settings, values, skip));
 }
 
 /** The statement of a block (or case clause) that holds the node, if any. */
