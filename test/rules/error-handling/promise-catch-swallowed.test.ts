@@ -3,6 +3,11 @@ import { runRuleTests } from '../../support/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    // The callee logs its failure before rethrowing: the empty catch only stops an unhandled rejection.
+    {
+      code: 'export async function handle(response) {\n  sendToPipeline({ event: "responseCreated", response }).catch(() => {});\n}',
+      files: { 'src/lib/pipelines.ts': 'import pino from "pino";\nconst logger = pino();\nexport async function sendToPipeline(event) {\n  try {\n    await queue.add(event);\n  } catch (error) {\n    logger.error({ error }, "Error queueing pipeline event");\n    throw error;\n  }\n}' },
+    },
     // Cleanup whose failure does not matter.
     'fs.promises.unlink(tmpPath).catch(() => {});',
     'redis.quit().catch(() => {});',
@@ -43,6 +48,12 @@ runRuleTests(rule, {
     { code: '"use client";\nfetch("/api/orders", { method: "POST" }).catch(() => {});', filename: 'app/cart.ts' },
   ],
   invalid: [
+    {
+      name: 'a callee that does not record its failure',
+      code: 'export async function handle(response) {\n  sendToPipeline({ event: "responseCreated", response }).catch(() => {});\n}',
+      files: { 'src/lib/pipelines.ts': 'export async function sendToPipeline(event) {\n  await queue.add(event);\n}' },
+      errors: [{ messageId: 'swallowed', line: 2, column: 58, endLine: 2, endColumn: 63 }],
+    },
     {
       name: 'a GET whose response is not used, and one whose method cannot be seen',
       code: 'fetch(hookUrl).catch(() => {});\nconst rows = await fetch(url, init).then((r) => r.json()).catch(() => []);',

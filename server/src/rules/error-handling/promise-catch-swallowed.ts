@@ -6,6 +6,7 @@ import { isExpectedFailureCall, recordsOwnFailures } from './support-expected';
 import { handlesFailure, isDefaultValue } from './support-catch';
 import { knowledge } from './support-knowledge';
 import { logStatement } from './support-fix';
+import { someCalleeRecords } from '../observability/facts-recording-functions';
 
 const rule: RuleModule = {
   meta: {
@@ -28,6 +29,7 @@ const rule: RuleModule = {
       [ts.SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression, context),
     };
   },
+  resolve: (pending, facts) => !someCalleeRecords(pending as string[], facts),
 };
 
 function checkCatchCall(call: ts.CallExpression, context: RuleContext): void {
@@ -44,7 +46,9 @@ function checkCatchCall(call: ts.CallExpression, context: RuleContext): void {
   if (documentsIntent(handlerText, true) || documentsIntent(commentsAbove(call, file.sourceFile), false)) return;
   const name = operation.expression.getText(file.sourceFile).replace(/\s+/g, '');
   const fix = logFix(handler, name, context);
-  context.report({ node: callee.name, messageId: 'swallowed', data: { operation: name }, fixes: fix ? [fix] : [] });
+  // A project function that logs its failure before rethrowing has it on record already: decided with the project's facts.
+  const operationName = calleeName(operation);
+  context.report({ node: callee.name, messageId: 'swallowed', data: { operation: name }, fixes: fix ? [fix] : [], ...(operationName ? { pending: [operationName] } : {}) });
 }
 
 /** `() => {}`, `() => null`, `(e) => undefined`, `noop`: a handler that drops the failure. */
