@@ -5,6 +5,8 @@ const express = 'import express from "express";\nconst router = express.Router()
 
 runRuleTests(rule, {
   valid: [
+    // A list of fragments that only ever receives constants and numbered placeholders; the values go as parameters.
+    'async function save(tx, update: { id: string; styling?: object; metadata?: object }) {\n  const setClauses: string[] = [];\n  const values: unknown[] = [];\n  let paramIndex = 1;\n  if (update.styling) {\n    setClauses.push(`styling = $${paramIndex}::jsonb`);\n    values.push(JSON.stringify(update.styling));\n    paramIndex++;\n  }\n  if (update.metadata) {\n    setClauses.push(`metadata = $${paramIndex}::jsonb`);\n    values.push(JSON.stringify(update.metadata));\n    paramIndex++;\n  }\n  await tx.$executeRawUnsafe(`UPDATE "Survey" SET ${setClauses.join(", ")} WHERE id = $${paramIndex}`, ...values, update.id);\n}',
     // Parameterised: tagged templates, placeholders with a values array.
     'async function f(id: string) {\n  return prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;\n}',
     'async function f(id: string) {\n  return pool.query("SELECT * FROM users WHERE id = $1", [id]);\n}',
@@ -27,6 +29,11 @@ runRuleTests(rule, {
     'async function f(q: string) {\n  return client.query(`search?q=${q}`);\n}',
   ],
   invalid: [
+    {
+      name: 'a list of fragments built from the keys and values of an object',
+      code: 'async function save(tx, update: { id: string; data: Record<string, string> }) {\n  const setClauses: string[] = [];\n  for (const [key, value] of Object.entries(update.data)) setClauses.push(`${key} = \'${value}\'`);\n  await tx.$executeRawUnsafe(`UPDATE "Survey" SET ${setClauses.join(", ")} WHERE id = $1`, update.id);\n}',
+      errors: [{ messageId: 'interpolated', line: 4, column: 9, endLine: 4, endColumn: 29 }],
+    },
     {
       name: 'Express: request input in a pg query; the fix numbers the parameters',
       code: express + 'router.get("/users", async (req, res) => {\n  const { name } = req.query;\n  res.json(await pool.query(`SELECT * FROM users WHERE name = \'${name}\' AND org = ${req.user.org}`));\n});',

@@ -119,7 +119,7 @@ function isConstantValue(expression: ts.Expression, values: ValueResolver, depth
     const root = rootIdentifier(node.expression);
     if (root && SAFE_IDENTIFIER.test(root.text)) return true;
     // `ids.map((_, i) => `$${i + 1}`).join(', ')`: placeholders, not values; `insert.toQuery()`: SQL the builder escaped.
-    return isPlaceholderList(node) || isBuilderSql(node);
+    return isPlaceholderList(node) || isBuilderSql(node) || isConstantList(node, values, depth);
   }
   if (ts.isIdentifier(node)) {
     if (SAFE_IDENTIFIER.test(node.text)) return true;
@@ -159,6 +159,38 @@ function onlyAssignedConstants(name: ts.Identifier, declaration: ts.VariableDecl
   };
   walk(scope);
   return constant && assigned;
+}
+
+/**
+ * `clauses.join(', ')` where `const clauses: string[] = []` only ever receives constants in its scope
+ * (`clauses.push(`questions = $${paramIndex}::jsonb`)`): fragments with numbered placeholders, the
+ * values passed as parameters. Any other use of the list (handed to a call, assigned) is unknown.
+ */
+function isConstantList(call: ts.CallExpression, values: ValueResolver, depth: number): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || !call.arguments.every((a) => isConstantValue(a, values, depth + 1))) return false;
+  const list = unwrapExpression(callee.expression);
+  if (!ts.isIdentifier(list)) return false;
+  const declaration = values.scopes.resolve(list);
+  if (declaration?.kind !== 'variable' || declaration.path.length > 0 || !declaration.init || !ts.isArrayLiteralExpression(unwrapExpression(declaration.init))) return false;
+  if (!isConstantValue(declaration.init, values, depth + 1)) return false;
+  let scope: ts.Node = declaration.node.parent;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+  let constant = true;
+  const walk = (node: ts.Node): void => {
+    if (!constant) return;
+    if (ts.isIdentifier(node) && node.text === list.text && node !== declaration.node.name) {
+      const use = node.parent;
+      const method = ts.isPropertyAccessExpression(use) && use.expression === node ? use.name.text : undefined;
+      if (method === 'push' || method === 'unshift') {
+        const added = use.parent;
+        if (!ts.isCallExpression(added) || !added.arguments.every((a) => !ts.isSpreadElement(a) && isConstantValue(a, values, depth + 1))) constant = false;
+      } else if (method !== 'join' && method !== 'length') constant = false;
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(scope);
+  return constant;
 }
 
 /** `query.toQuery()`, `insert.toString()`: the SQL of a query builder, which escapes its values. */
