@@ -3,6 +3,7 @@ import type { FileAnalysis } from './runner';
 import { LineIndex } from './lines';
 import { severityFor } from './severity';
 import { applyAcceptances, PLACEHOLDER_OWNER, PLACEHOLDER_REASON, type Acceptance } from './acceptance';
+import { importedOnlyByClients, isServerModule } from './client-imports';
 
 /**
  * Facts of the whole project, kept per source (a file path, or `package.json`), so a changed file
@@ -58,8 +59,11 @@ export function finalizeFile(analysis: FileAnalysis, options: FinalizeOptions): 
   const lines = new LineIndex(analysis.text);
   const findings: Finding[] = [];
   const notices: Notice[] = [...analysis.notices];
+  // A module only client modules import runs in the browser bundle: the server rules do not judge it.
+  let clientOnly: boolean | undefined;
   for (const raw of analysis.findings) {
     const rule = options.rules.get(raw.ruleId)!;
+    if (rule.scope !== 'any' && (clientOnly ??= !isServerModule(analysis.text) && importedOnlyByClients(analysis.path, options.facts))) continue;
     if (raw.pending !== undefined && rule.resolve) {
       try {
         if (!rule.resolve(raw.pending, options.facts)) continue;

@@ -58,7 +58,7 @@ export function isTestFile(relativePath: string): boolean {
 }
 
 /** A React client component ('use client'): its code runs in a browser tab, not on the server. */
-function isClientComponent(sourceFile: ts.SourceFile): boolean {
+export function isClientComponent(sourceFile: ts.SourceFile): boolean {
   const first = sourceFile.statements[0];
   return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }

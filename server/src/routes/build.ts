@@ -4,7 +4,7 @@ import type { ValueResolver } from '../engine/values';
 import { buildCallRoutes } from './call-routes';
 import { buildControllerRoutes } from './controllers';
 import { buildGraphqlRoutes } from './graphql';
-import { moduleKey } from './module-key';
+import { moduleKey } from '../engine/module-key';
 import { buildNestRoutes } from './nest';
 import { buildNextRoutes, isNextRouteFile } from './next';
 import { scanRegistrations, type Registrations } from './registrations';

@@ -5,7 +5,7 @@ import { propertyNameText, unwrapExpression, type ValueResolver } from '../engin
 import { fileRegistrations } from './build';
 import { guardRef } from './guards';
 import { FRAMEWORKS } from './knowledge';
-import { importedModuleKey, keyMatches, moduleKey } from './module-key';
+import { importedModuleKey, keyMatches, moduleKey } from '../engine/module-key';
 import { isValidationPipe } from './nest';
 import { guardsBefore } from './registrations';
 import type { GuardData, GuardRef, InputRef, RouteLocator } from './types';

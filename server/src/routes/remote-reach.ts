@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../engine/types';
 import { enclosingFunction, unwrapExpression, type ValueResolver } from '../engine/values';
-import { importedModuleKey, keyMatches, moduleKey } from './module-key';
+import { importedModuleKey, keyMatches, moduleKey } from '../engine/module-key';
 import { mayHaveRoutes } from './build';
 import { calledFunctions, handlerScopes } from './reach';
 

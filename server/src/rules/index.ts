@@ -11,6 +11,7 @@ import { authorizationCollectors, authorizationRules } from './authorization';
 import { resourceLimitsCollectors, resourceLimitsRules } from './resource-limits';
 import { observabilityCollectors, observabilityRules } from './observability';
 import { remoteReachCollector, routeFactsCollector } from '../routes';
+import { clientImportsCollector } from '../engine/client-imports';
 
 /** Every rule prodgap ships, in catalogue order. */
 export const allRules: readonly RuleModule[] = [
@@ -46,6 +47,8 @@ export const allCollectors: readonly FactCollector[] = [
   // Mounts and global guards: the route model's facts, shared by every request-path rule.
   routeFactsCollector,
   remoteReachCollector,
+  // Which modules only client modules import (the server rules skip them).
+  clientImportsCollector,
 ];
 
 const textPaths = [...allRules.flatMap((rule) => (rule.text ? [rule.text.paths] : [])), ...allCollectors.flatMap((c) => (c.text ? [c.text.paths] : []))];

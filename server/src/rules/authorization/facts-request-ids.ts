@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FactCollector, ProjectFacts } from '../../engine/types';
 import { buildRoutes, callTarget, entryId, mayNameProjectImport, projectImportNames, type CallTarget, type Entry, type RouteLocator } from '../../routes';
 import { mayHaveRoutes } from '../../routes/build';
-import { keyMatches } from '../../routes/module-key';
+import { keyMatches } from '../../engine/module-key';
 import { isAuthGuard, isRoleGuard, projectAuthenticates } from './support';
 import { checksAccess } from './support-access';
 import { isPossessionToken, isScopedToPrincipal, readsRequestId } from './support-resource';

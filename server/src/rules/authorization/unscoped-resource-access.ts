@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { RuleContext, RuleModule } from '../../engine/types';
 import { exportedFunctions, type Entry, type RouteLocator } from '../../routes';
-import { moduleKey } from '../../routes/module-key';
+import { moduleKey } from '../../engine/module-key';
 import { enclosingFunction } from '../../engine/values';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { isRoleGuard, projectAuthenticates } from './support';

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import { formatMessage } from '../../engine/messages';
 import type { RuleContext, RuleModule, TextEdit } from '../../engine/types';
 import { entriesOf, reachedFromRequest, type Entry, type RouteHandler } from '../../routes';
-import { moduleKey } from '../../routes/module-key';
+import { moduleKey } from '../../engine/module-key';
 import { enclosingHandlerScope, handlerScopes } from '../../routes/reach';
 import { QUERIES } from './support-knowledge';
 import { queryBounds, unboundedQuery } from './support-queries';
