@@ -45,7 +45,17 @@ export const clientImportsCollector: FactCollector = {
   },
 };
 
-const indexes = new WeakMap<ProjectFacts, { version: number; byKey: Map<string, boolean[]>; bySuffix: { suffix: string; client: boolean }[]; answers: Map<string, boolean> }>();
+interface ImportIndex {
+  version: number;
+  /** Importers' client flags by the module key a relative import names. */
+  byKey: Map<string, boolean[]>;
+  /** Path-alias imports by their last segment (`file-upload` of `/modules/storage/file-upload`), matched by suffix. */
+  bySegment: Map<string, { suffix: string; client: boolean }[]>;
+  answers: Map<string, boolean>;
+}
+
+const indexes = new WeakMap<ProjectFacts, ImportIndex>();
+const lastSegment = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
 /**
  * A module that runs on the server whoever imports it: Server Actions (`'use server'`, which client
@@ -60,23 +70,30 @@ export function importedOnlyByClients(filePath: string, facts: ProjectFacts): bo
   let index = indexes.get(facts);
   if (!index || index.version !== facts.version) {
     const byKey = new Map<string, boolean[]>();
-    const bySuffix: { suffix: string; client: boolean }[] = [];
+    const bySegment = new Map<string, { suffix: string; client: boolean }[]>();
     for (const fact of facts.all(MODULE_IMPORTS) as ModuleImportsFact[]) {
       for (const target of fact.to) {
         if ('key' in target) {
           const list = byKey.get(target.key);
           if (list) list.push(fact.client);
           else byKey.set(target.key, [fact.client]);
-        } else bySuffix.push({ suffix: target.suffix, client: fact.client });
+        } else {
+          const segment = lastSegment(target.suffix);
+          const list = bySegment.get(segment);
+          const entry = { suffix: target.suffix, client: fact.client };
+          if (list) list.push(entry);
+          else bySegment.set(segment, [entry]);
+        }
       }
     }
-    index = { version: facts.version, byKey, bySuffix, answers: new Map() };
+    index = { version: facts.version, byKey, bySegment, answers: new Map() };
     indexes.set(facts, index);
   }
   const key = moduleKey(filePath);
   let answer = index.answers.get(key);
   if (answer === undefined) {
-    const importers = [...(index.byKey.get(key) ?? []), ...index.bySuffix.filter((s) => keyMatches({ suffix: s.suffix }, key)).map((s) => s.client)];
+    const aliased = (index.bySegment.get(lastSegment(key)) ?? []).filter((s) => keyMatches({ suffix: s.suffix }, key));
+    const importers = [...(index.byKey.get(key) ?? []), ...aliased.map((s) => s.client)];
     answer = importers.length > 0 && importers.every((client) => client);
     index.answers.set(key, answer);
   }
