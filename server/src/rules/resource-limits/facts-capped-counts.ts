@@ -1,8 +1,8 @@
 import ts = require('typescript');
 import type { FactCollector } from '../../engine/types';
-import { enclosingFunction, propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { calleeName, enclosingFunction, propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { objectOf } from '../support-orm';
-import { pinnedKeys, prismaModelOf, whereFields } from './support-where';
+import { pinnedKeys, whereFields } from './support-where';
 
 /**
  * A count the code holds against a limit where it creates rows, refusing above it: `if (count >=
@@ -164,7 +164,7 @@ function relationRows(record: ts.Expression, field: string, values: ValueResolve
   const holder = unwrapExpression(record);
   const init = ts.isIdentifier(holder) ? awaited(constInit(holder, values, true)) : undefined;
   if (!init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression) || !ONE_RECORD.test(init.expression.name.text)) return undefined;
-  const parent = prismaModelOf(init.expression);
+  const parent = calleeName(init.expression.expression);
   return parent ? { relation: { field, parent } } : undefined;
 }
 
@@ -174,7 +174,7 @@ function awaited(expression: ts.Expression | undefined): ts.Expression | undefin
 
 /** `tx.domain.count({ where: { projectId } })`: the model and the keys its where pins. */
 function modelRows(call: ts.CallExpression, values: ValueResolver): CappedCountFact | undefined {
-  const model = prismaModelOf(call.expression as ts.PropertyAccessExpression);
+  const model = calleeName((call.expression as ts.PropertyAccessExpression).expression);
   const options = call.arguments[0] && objectOf(call.arguments[0], values);
   if (!model || !options) return undefined;
   const where = options.properties.find((p) => p.name && propertyNameText(p.name) === 'where');

@@ -4,7 +4,7 @@ import { calleeName, propertyNameText, unwrapExpression, type ValueResolver } fr
 import { appendArgument, insertProperty } from '../../fixes/edits';
 import { objectOf, typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
-import { pinnedKeys, prismaModelOf, whereFields, type RowProbe } from './support-where';
+import { pinnedKeys, whereFields, type RowProbe } from './support-where';
 
 /** A read that may return every matching row, found at the call that starts it. */
 export interface UnboundedQuery {
@@ -112,7 +112,8 @@ function optionStyleQuery(call: ts.CallExpression, callee: ts.PropertyAccessExpr
     } else if (where.status === 'present' && !whereObject) return undefined;
   }
   const insertKey = style.insertKey;
-  const model = style.orm === 'prisma' && whereObject ? prismaModelOf(callee) : undefined;
+  // The model the receiver names: `prisma.projectUsers`, `tx.domain`, `this.prisma.order`.
+  const model = style.orm === 'prisma' && whereObject ? calleeName(callee.expression) : undefined;
   return {
     orm: style.orm,
     anchor: callee,
@@ -294,7 +295,7 @@ function pinsUniqueKey(where: ts.ObjectLiteralExpression, values: ValueResolver,
 function labelsOfOneRecord(model: string, where: ts.ObjectLiteralExpression): boolean {
   if (!QUERIES.labelModel.test(model)) return false;
   const { keys, some } = pinnedKeys(where);
-  const recordKey = (key: string) => /(^id|Id|ID|_id)$/.test(key) && !QUERIES.labelKey.test(key);
+  const recordKey = (key: string) => ID_FIELD.test(key) && !QUERIES.labelKey.test(key);
   if (some.some((filter) => filter.keys.some(recordKey))) return true;
   // A join names its record by a compound key (`programId` and `partnerId` of an enrollment); one key
   // alone may be the labels' owner (`partnerTag.findMany({ where: { programId } })`: a program's labels).
@@ -334,6 +335,8 @@ function exactMatchPerItem(callback: ts.Expression | undefined): boolean {
 }
 
 const LIST_OPERATORS = new Set(['in', '$in']);
+/** A field holding a record's id: `id`, `userId`, `orgID`, `user_id`. */
+const ID_FIELD = /(^id|Id|ID|_id)$/;
 const OR_KEYS = new Set(['OR', '$or']);
 
 /**
@@ -358,7 +361,7 @@ function filtersByList(where: ts.ObjectLiteralExpression, bounded: (branch: ts.O
     if (key && OR_KEYS.has(key)) return everyBranchBounded(property.initializer, bounded);
     // An id field of the where itself (not an operator such as `notIn`, `hasSome`) given a list; a list of
     // statuses (`{ status: ['paid', 'shipped'] }`) matches every row that has one of them.
-    if (depth === 0 && key && /(^id|Id|ID|_id)$/.test(key) && isListValue(property.initializer)) return true;
+    if (depth === 0 && key && ID_FIELD.test(key) && isListValue(property.initializer)) return true;
     return inValue(property.initializer);
   });
 }

@@ -21,12 +21,6 @@ export function whereFields(where: ts.ObjectLiteralExpression): string[] {
   });
 }
 
-/** `prisma.projectUsers`, `tx.domain`, `this.prisma.order`: the model a Prisma call's receiver names. */
-export function prismaModelOf(callee: ts.PropertyAccessExpression): string | undefined {
-  const receiver = unwrapExpression(callee.expression);
-  return ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
-}
-
 /**
  * The fields a where object pins to one value (shorthand, a plain value, `{ equals }`), and the
  * relation filters (`some`, `is`) that pin fields of the related model.
