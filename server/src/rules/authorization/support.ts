@@ -91,7 +91,11 @@ export function delegatesRequest(route: RouteHandler): boolean {
     value = ts.isReturnStatement(only) ? only.expression : ts.isExpressionStatement(only) ? only.expression : undefined;
   }
   const call = value && delegatedCall(value);
-  return !!call && ts.isIdentifier(call.expression) && call.expression.text !== 'fetch' && call.arguments.some((a) => ts.isIdentifier(unwrapExpression(a)) && (unwrapExpression(a) as ts.Identifier).text === request.text);
+  if (!call || !ts.isIdentifier(call.expression) || call.expression.text === 'fetch') return false;
+  return call.arguments.some((argument) => {
+    const node = unwrapExpression(argument);
+    return ts.isIdentifier(node) && node.text === request.text;
+  });
 }
 
 /** The call an answer wraps: `await f(req)`, `Response.json(await f(req))`. */
