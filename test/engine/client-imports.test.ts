@@ -20,6 +20,9 @@ const cases: { name: string; files: Record<string, string>; code?: string; filen
     judged: true,
   },
   { name: 'a type-only import and a test are not importers', files: { 'src/components/NotionWrapper.tsx': CLIENT_WRAPPER, 'src/lib/types.ts': 'import type { authorize } from "./notion";\nexport type A = typeof authorize;\n', 'src/lib/notion.test.ts': 'import { authorize } from "./notion";\ntest("x", () => authorize("w"));\n' }, judged: false },
+  { name: 'named imports used only as types are not importers', files: { 'src/components/NotionWrapper.tsx': CLIENT_WRAPPER, 'src/lib/query.ts': 'import { NotionPage, type Cursor } from "./notion";\nexport function next(page: NotionPage, cursor?: Cursor): Cursor | undefined {\n  return page.cursor;\n}\n' }, judged: false },
+  { name: 'a class extending an import uses it as a value', files: { 'src/components/NotionWrapper.tsx': CLIENT_WRAPPER, 'src/lib/client.ts': 'import { NotionClient } from "./notion";\nexport class Client extends NotionClient {}\n' }, judged: true },
+  { name: 'a named import used as a value is an importer', files: { 'src/components/NotionWrapper.tsx': CLIENT_WRAPPER, 'src/lib/query.ts': 'import { NotionPage, authorize } from "./notion";\nexport const load = (page: NotionPage) => authorize(page.id);\n' }, judged: true },
   {
     name: 'Server Actions run on the server, though client components import them',
     files: { 'src/components/NotionWrapper.tsx': CLIENT_WRAPPER },
