@@ -31,10 +31,11 @@ export const clientImportsCollector: FactCollector = {
         const { file, settings } = context;
         if (isTestFile(file.relativePath)) return;
         const to: ModuleImportsFact['to'] = [];
+        let valueNames: Set<string> | undefined;
         for (const statement of sourceFile.statements) {
           const specifier = ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
           if (!specifier || !ts.isStringLiteral(specifier) || !PROJECT_SPECIFIER.test(specifier.text)) continue;
-          if (ts.isImportDeclaration(statement) && importsTypesOnly(statement, sourceFile)) continue;
+          if (ts.isImportDeclaration(statement) && importsTypesOnly(statement, () => (valueNames ??= namesUsedAsValues(sourceFile)))) continue;
           to.push(importedModuleKey(file.path, specifier.text));
         }
         if (to.length === 0) return;
@@ -60,24 +61,27 @@ const indexes = new WeakMap<ProjectFacts, ImportIndex>();
  * An import that brings only types, which the compiler erases: `import type { A }`, `import { type A }`,
  * or named bindings the file uses in type positions only (`import { TSurveyListPage }` in annotations).
  */
-function importsTypesOnly(statement: ts.ImportDeclaration, sourceFile: ts.SourceFile): boolean {
+function importsTypesOnly(statement: ts.ImportDeclaration, valueNames: () => Set<string>): boolean {
   const clause = statement.importClause;
   if (!clause) return false;
   if (clause.isTypeOnly) return true;
   if (clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) return false;
-  const names = new Set(clause.namedBindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text));
-  if (names.size === 0) return true;
-  let valueUse = false;
+  return clause.namedBindings.elements.every((e) => e.isTypeOnly || !valueNames().has(e.name.text));
+}
+
+/** The identifiers a file uses outside type positions (imports aside), walked once per file. */
+function namesUsedAsValues(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (valueUse || ts.isImportDeclaration(node)) return;
+    if (ts.isImportDeclaration(node)) return;
     // `class A extends Base`: a value, though the heritage clause is a type node.
     const classBase = ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent) && node.parent.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(node.parent.parent);
     if (ts.isTypeNode(node) && !classBase) return;
-    if (ts.isIdentifier(node) && names.has(node.text)) valueUse = true;
+    if (ts.isIdentifier(node)) names.add(node.text);
     else ts.forEachChild(node, visit);
   };
   sourceFile.statements.forEach(visit);
-  return !valueUse;
+  return names;
 }
 const lastSegment = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 

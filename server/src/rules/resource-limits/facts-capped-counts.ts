@@ -1,8 +1,8 @@
 import ts = require('typescript');
 import type { FactCollector } from '../../engine/types';
-import { calleeName, enclosingFunction, propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
+import { calleeName, enclosingFunction, unwrapExpression, type ValueResolver } from '../../engine/values';
 import { objectOf } from '../support-orm';
-import { pinnedKeys, whereFields } from './support-where';
+import { awaited, constInit, pinnedKeys, whereFields } from './support-where';
 
 /**
  * A count the code holds against a limit where it creates rows, refusing above it: `if (count >=
@@ -168,32 +168,13 @@ function relationRows(record: ts.Expression, field: string, values: ValueResolve
   return parent ? { relation: { field, parent } } : undefined;
 }
 
-function awaited(expression: ts.Expression | undefined): ts.Expression | undefined {
-  return expression && ts.isAwaitExpression(expression) ? unwrapExpression(expression.expression) : expression;
-}
-
 /** `tx.domain.count({ where: { projectId } })`: the model and the keys its where pins. */
 function modelRows(call: ts.CallExpression, values: ValueResolver): CappedCountFact | undefined {
   const model = calleeName((call.expression as ts.PropertyAccessExpression).expression);
   const options = call.arguments[0] && objectOf(call.arguments[0], values);
   if (!model || !options) return undefined;
-  const where = options.properties.find((p) => p.name && propertyNameText(p.name) === 'where');
-  const whereObject = where && ts.isPropertyAssignment(where) ? objectOf(where.initializer, values) : undefined;
+  const where = values.lookupProperty(options, ['where']);
+  const whereObject = where.status === 'present' && where.value ? objectOf(where.value, values) : undefined;
   const keys = whereObject ? pinnedKeys(whereObject).keys : [];
   return whereObject && keys.length > 0 ? { model, keys, fields: whereFields(whereObject) } : undefined;
-}
-
-/**
- * A const's value, through `await`. With `elements`, also one element of a destructured
- * `await Promise.all([…])` (`const [member, workspace] = await Promise.all([q0, q1])`).
- */
-function constInit(identifier: ts.Identifier, values: ValueResolver, elements = false): ts.Expression | undefined {
-  const declaration = values.scopes.resolve(identifier);
-  if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.init) return undefined;
-  const init = unwrapExpression(declaration.init);
-  if (declaration.path.length === 0) return init;
-  if (!elements || declaration.path.length !== 1 || !/^\d+$/.test(declaration.path[0])) return undefined;
-  const all = awaited(init);
-  const list = all && ts.isCallExpression(all) && /^Promise\.all(Settled)?$/.test(all.expression.getText()) ? all.arguments[0] && unwrapExpression(all.arguments[0]) : undefined;
-  return list && ts.isArrayLiteralExpression(list) ? list.elements[Number(declaration.path[0])] : undefined;
 }

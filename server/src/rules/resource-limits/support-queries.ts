@@ -4,7 +4,7 @@ import { calleeName, propertyNameText, unwrapExpression, type ValueResolver } fr
 import { appendArgument, insertProperty } from '../../fixes/edits';
 import { objectOf, typedOrm } from '../support-orm';
 import { QUERIES, type ChainStyle, type OptionStyle } from './support-knowledge';
-import { pinnedKeys, whereFields, type RowProbe } from './support-where';
+import { awaited, constInit, pinnedKeys, whereFields, type RowProbe } from './support-where';
 
 /** A read that may return every matching row, found at the call that starts it. */
 export interface UnboundedQuery {
@@ -309,11 +309,8 @@ const CREATE_NAME = /^(create|insert)(One|[A-Z]\w*)?$/;
 function isIdOfCreatedRecord(value: ts.Expression, values: ValueResolver): boolean {
   const node = unwrapExpression(value);
   if (!ts.isPropertyAccessExpression(node) || !/^(id|_id)$/.test(node.name.text) || !ts.isIdentifier(node.expression)) return false;
-  const declaration = values.scopes.resolve(node.expression);
-  if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.init || declaration.path.length > 0) return false;
-  const init = unwrapExpression(declaration.init);
-  const call = ts.isAwaitExpression(init) ? unwrapExpression(init.expression) : init;
-  if (!ts.isCallExpression(call)) return false;
+  const call = awaited(constInit(node.expression, values));
+  if (!call || !ts.isCallExpression(call)) return false;
   const name = calleeName(call.expression);
   return !!name && CREATE_NAME.test(name);
 }

@@ -30,9 +30,12 @@ export function boundedInProject(probe: RowProbe, facts: ProjectFacts): 'unique'
   const index = schemaIndex(facts);
   const model = index.models.get(probe.model);
   // Every field of a unique key pinned, or all but one enum (`@@unique([programId, type])`: one row per type).
-  const free = (set: string[]) => set.filter((field) => !probe.keys.includes(field));
   const isEnum = (field: string) => !!model?.relations.some((r) => r.field === field && !r.list && index.enums.has(r.target));
-  if (model?.uniques.some((set) => free(set).length === 0 || (free(set).length === 1 && set.length > 1 && isEnum(free(set)[0])))) return 'unique';
+  const pinsUnique = (set: string[]) => {
+    const free = set.filter((field) => !probe.keys.includes(field));
+    return free.length === 0 || (free.length === 1 && set.length > 1 && isEnum(free[0]));
+  };
+  if (model?.uniques.some(pinsUnique)) return 'unique';
   if (isCapped(probe.model, probe.keys, probe.fields, index)) return 'capped';
   // `user.findMany({ where: { teams: { some: { teamId } } } })`: each user has its own membership row of
   // the team, so the users are no more than the team's memberships.

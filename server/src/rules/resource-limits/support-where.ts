@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { propertyNameText, unwrapExpression } from '../../engine/values';
+import { propertyNameText, unwrapExpression, type ValueResolver } from '../../engine/values';
 
 /** What a Prisma read pins, for the checks that need the whole project (support-schema). */
 export interface RowProbe {
@@ -38,7 +38,7 @@ export function pinnedKeys(where: ts.ObjectLiteralExpression): Omit<RowProbe, 'm
     if (!ts.isPropertyAssignment(property)) continue;
     const value = unwrapExpression(property.initializer);
     if (!ts.isObjectLiteralExpression(value)) {
-      if (value.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isIdentifier(value) && value.text === 'undefined')) keys.push(key);
+      if (!(ts.isIdentifier(value) && value.text === 'undefined')) keys.push(key);
       continue;
     }
     const inner = (name: string) => {
@@ -53,4 +53,24 @@ export function pinnedKeys(where: ts.ObjectLiteralExpression): Omit<RowProbe, 'm
     }
   }
   return { keys, some };
+}
+
+/** The value an `await` waits for, or the expression itself. */
+export function awaited(expression: ts.Expression | undefined): ts.Expression | undefined {
+  return expression && ts.isAwaitExpression(expression) ? unwrapExpression(expression.expression) : expression;
+}
+
+/**
+ * A const's value (an `await` kept: see `awaited`). With `elements`, also one element of a destructured
+ * `await Promise.all([…])` (`const [member, workspace] = await Promise.all([q0, q1])`).
+ */
+export function constInit(identifier: ts.Identifier, values: ValueResolver, elements = false): ts.Expression | undefined {
+  const declaration = values.scopes.resolve(identifier);
+  if (declaration?.kind !== 'variable' || !declaration.isConst || !declaration.init) return undefined;
+  const init = unwrapExpression(declaration.init);
+  if (declaration.path.length === 0) return init;
+  if (!elements || declaration.path.length !== 1 || !/^\d+$/.test(declaration.path[0])) return undefined;
+  const all = awaited(init);
+  const list = all && ts.isCallExpression(all) && /^Promise\.all(Settled)?$/.test(all.expression.getText()) ? all.arguments[0] && unwrapExpression(all.arguments[0]) : undefined;
+  return list && ts.isArrayLiteralExpression(list) ? list.elements[Number(declaration.path[0])] : undefined;
 }
